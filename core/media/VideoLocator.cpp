@@ -1,0 +1,3 @@
+#include "media/VideoLocator.h"
+
+// Stub: to be implemented.

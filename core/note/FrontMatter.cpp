@@ -1,0 +1,3 @@
+#include "note/FrontMatter.h"
+
+// Stub: to be implemented.

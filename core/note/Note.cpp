@@ -1,0 +1,3 @@
+#include "note/Note.h"
+
+// Stub: to be implemented.

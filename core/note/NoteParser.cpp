@@ -1,0 +1,3 @@
+#include "note/NoteParser.h"
+
+// Stub: to be implemented.

@@ -1,0 +1,3 @@
+#include "note/NoteResolver.h"
+
+// Stub: to be implemented.

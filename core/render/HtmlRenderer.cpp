@@ -1,0 +1,3 @@
+#include "render/HtmlRenderer.h"
+
+// Stub: to be implemented.

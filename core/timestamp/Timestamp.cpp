@@ -1,0 +1,3 @@
+#include "timestamp/Timestamp.h"
+
+// Stub: to be implemented.

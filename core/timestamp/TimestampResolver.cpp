@@ -1,0 +1,3 @@
+#include "timestamp/TimestampResolver.h"
+
+// Stub: to be implemented.

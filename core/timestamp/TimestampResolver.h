@@ -1,0 +1,35 @@
+#pragma once
+// Resolving what each written timestamp of a note means, in milliseconds.
+// Real notes mix "HH:MM:SS" with "MM:SS:xx" (01:11:11 meaning 1:11) and worse; the rule
+// is documented in docs/timestamps.md and chosen per note, with the video's duration
+// when it is known.
+
+#include "timestamp/Timestamp.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scholia {
+
+enum class Reading {
+    Literal,           // fields read as [[H:]M:]S as written
+    MinutesSeconds,    // "MM:SS:xx": the last field dropped (frames or junk), 01:11:11 -> 1:11
+    HoursMinutesSeconds // "H:MM:SS:xx" four fields: the last one dropped
+};
+
+struct Resolution {
+    std::optional<std::int64_t> ms;  // empty only when the text had no time at all
+    Reading reading = Reading::Literal;
+    bool reinterpreted = false;      // true when the reading is not the literal one
+    bool pastEnd = false;            // lies past the known duration even so
+    std::string explanation;         // e.g. "01:11:11 read as 1:11 (MM:SS:xx)"; empty when literal and fine
+};
+
+// Resolves a note's timestamps, in the order they appear, all together (the choice for one
+// depends on its neighbours). `durationMs` is the video's length when known.
+std::vector<Resolution> resolveTimestampSequence(const std::vector<std::optional<TimestampText>>& texts,
+                                                 std::optional<std::int64_t> durationMs);
+
+}  // namespace scholia
