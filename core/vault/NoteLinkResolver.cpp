@@ -1,0 +1,3 @@
+#include "vault/NoteLinkResolver.h"
+
+// Stub: to be implemented.
