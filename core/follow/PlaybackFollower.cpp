@@ -1,0 +1,1 @@
+#include "follow/PlaybackFollower.h"

@@ -1,0 +1,1 @@
+#include "transcript/Transcript.h"

@@ -1,0 +1,2 @@
+#pragma once
+// Stub: to be designed.

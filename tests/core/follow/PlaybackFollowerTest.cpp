@@ -1,0 +1,2 @@
+// Tests to be written.
+#include <gtest/gtest.h>
