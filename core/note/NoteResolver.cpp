@@ -1,3 +1,68 @@
 #include "note/NoteResolver.h"
 
-// Stub: to be implemented.
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace scholia {
+
+namespace {
+
+// What a citation's current resolution says to the author, if anything. A citation with
+// no time at all is reported by parseNote(), which knows what the markup held.
+std::optional<Diagnostic> diagnosticFor(const Citation& citation)
+{
+    const Resolution& r = citation.resolution;
+    if (!r.ms)
+        return std::nullopt;
+    if (r.pastEnd)
+        return Diagnostic{citation.line, citation.column, Severity::Error, r.explanation};
+    if (!r.explanation.empty())  // reinterpreted, or a field >= 60 carried
+        return Diagnostic{citation.line, citation.column, Severity::Warning, r.explanation};
+    return std::nullopt;
+}
+
+std::vector<Diagnostic> diagnosticsFor(const std::vector<Citation>& citations)
+{
+    std::vector<Diagnostic> out;
+    for (const Citation& citation : citations)
+        if (std::optional<Diagnostic> d = diagnosticFor(citation))
+            out.push_back(std::move(*d));
+    return out;
+}
+
+// Removes one occurrence of each of `stale`. The diagnostics of an earlier resolution are
+// exactly those its resolutions produce, so recomputing them finds them again even after
+// the list was sorted, with no marker in the messages.
+void removeEach(std::vector<Diagnostic>& diagnostics, const std::vector<Diagnostic>& stale)
+{
+    for (const Diagnostic& d : stale) {
+        const auto it = std::find(diagnostics.begin(), diagnostics.end(), d);
+        if (it != diagnostics.end())
+            diagnostics.erase(it);
+    }
+}
+
+}  // namespace
+
+Note resolveTimestamps(Note note, std::optional<std::int64_t> durationMs)
+{
+    removeEach(note.diagnostics, diagnosticsFor(note.citations));
+
+    std::vector<std::optional<TimestampText>> texts;
+    texts.reserve(note.citations.size());
+    for (const Citation& citation : note.citations)
+        texts.push_back(citation.text);
+    const std::optional<std::int64_t> duration = durationMs ? durationMs : note.frontMatter.durationMs;
+    std::vector<Resolution> resolutions = resolveTimestampSequence(texts, duration);
+    for (std::size_t i = 0; i < note.citations.size(); ++i)
+        note.citations[i].resolution = std::move(resolutions[i]);
+
+    std::vector<Diagnostic> fresh = diagnosticsFor(note.citations);
+    note.diagnostics.insert(note.diagnostics.end(), std::make_move_iterator(fresh.begin()),
+                            std::make_move_iterator(fresh.end()));
+    return note;
+}
+
+}  // namespace scholia

@@ -1,0 +1,65 @@
+#pragma once
+// The note being viewed: its parsed model, where it lives, and the duration its citations
+// were last resolved against. Only pure core calls happen here (parseNote, resolveTimestamps,
+// renderHtml, findNoteInFolder); nothing is shown and nothing is ever written.
+
+#include "note/Note.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace scholia::gui {
+
+class NoteSession : public QObject
+{
+    Q_OBJECT
+public:
+    // Larger files are refused rather than parsed: no note is this big, and parsing must stay instant.
+    static constexpr qint64 maxNoteBytes = 16 * 1024 * 1024;
+
+    explicit NoteSession(QObject* parent = nullptr);
+
+    // Reads and parses `path`. On failure the current note is kept and `error` says why.
+    bool load(const QString& path, QString* error);
+
+    bool hasNote() const { return m_loaded; }
+    const Note& note() const { return m_note; }
+    QString path() const { return m_path; }
+    QString folder() const;
+    QString fileName() const;
+    QString title() const;
+    QString videoId() const;
+
+    // Re-resolves the citations against the video's real length. False (and nothing emitted)
+    // when `ms` is not a usable duration or is the one already used.
+    bool setDurationMs(qint64 ms);
+    std::optional<qint64> durationMs() const { return m_durationMs; }
+
+    // The note as HTML for NoteView; wikilinks that lead nowhere in the note's folder are
+    // styled as unresolved.
+    QString html() const;
+
+    const Citation* citation(int index) const;
+
+    // The file a wikilink target means, searched in the note's folder; empty if none.
+    QString notePathForWikiLink(const QString& target) const;
+
+    // The heading anchor that a wikilink fragment ("Historical Context") names, or empty.
+    QString anchorForFragment(const QString& fragment) const;
+
+    int countDiagnostics(Severity severity) const;
+
+Q_SIGNALS:
+    void noteLoaded();
+    void citationsResolved();
+
+private:
+    Note m_note;
+    QString m_path;
+    bool m_loaded = false;
+    std::optional<qint64> m_durationMs;
+};
+
+}  // namespace scholia::gui

@@ -1,0 +1,587 @@
+#include "window/MainWindow.h"
+
+#include "common/CoreBridge.h"
+#include "common/SettingsKeys.h"
+#include "media/VideoLocator.h"
+#include "note/CitationWording.h"
+#include "note/NoteSession.h"
+#include "note/NoteView.h"
+#include "player/MediaFileCheck.h"
+#include "player/PlayerPanel.h"
+#include "window/FindBar.h"
+#include "window/PreferencesDialog.h"
+#include "window/RecentFiles.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace scholia::gui {
+
+namespace {
+
+const QStringList noteSuffixes = {QStringLiteral("md"), QStringLiteral("markdown")};
+const QStringList videoSuffixes = {QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("mkv"),
+                                   QStringLiteral("webm"), QStringLiteral("mov"), QStringLiteral("avi"),
+                                   QStringLiteral("ogv"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
+                                   QStringLiteral("ts")};
+
+bool hasSuffix(const QString& path, const QStringList& suffixes)
+{
+    return suffixes.contains(QFileInfo(path).suffix(), Qt::CaseInsensitive);
+}
+
+bool sameFile(const QString& a, const QString& b)
+{
+    return !a.isEmpty() && QFileInfo(a).canonicalFilePath() == QFileInfo(b).canonicalFilePath();
+}
+
+QString firstNoteIn(const QString& folder)
+{
+    QStringList patterns;
+    for (const QString& suffix : noteSuffixes)
+        patterns << QStringLiteral("*.") + suffix;
+    const QStringList notes =
+        QDir(folder).entryList(patterns, QDir::Files | QDir::Readable, QDir::Name | QDir::IgnoreCase);
+    return notes.isEmpty() ? QString() : QDir(folder).filePath(notes.first());
+}
+
+// The local file a drag carries, if it is one the window can open.
+QString droppableFile(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().isEmpty() || !mime->urls().first().isLocalFile())
+        return {};
+    const QString path = mime->urls().first().toLocalFile();
+    if (QFileInfo(path).isDir() || hasSuffix(path, noteSuffixes) || hasSuffix(path, videoSuffixes))
+        return path;
+    return {};
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Scholia"));
+    setAcceptDrops(true);
+
+    m_session = new NoteSession(this);
+    m_recentFiles = new RecentFiles(this);
+    createWidgets();
+    createFileMenu();
+    createNoteMenu();
+    createPlaybackMenu();
+    createHelpMenu();
+    connectViews();
+    restoreSettings();
+    m_noteView->showPlaceholder(tr("Open a note with File > Open (Ctrl+O), or drop a .md file on this window."));
+}
+
+void MainWindow::createWidgets()
+{
+    m_player = new PlayerPanel(this);
+    m_noteView = new NoteView(this);
+    m_findBar = new FindBar(this);
+    m_findBar->hide();
+
+    m_notePane = new QWidget(this);
+    m_notePane->setObjectName(QStringLiteral("notePane"));
+    auto* noteLayout = new QVBoxLayout(m_notePane);
+    noteLayout->setContentsMargins(0, 0, 0, 0);
+    noteLayout->setSpacing(0);
+    noteLayout->addWidget(m_noteView, 1);
+    noteLayout->addWidget(m_findBar);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_player);
+    m_splitter->addWidget(m_notePane);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    m_diagnosticsLabel = new QLabel(this);
+    m_diagnosticsLabel->setObjectName(QStringLiteral("diagnosticsLabel"));
+    statusBar()->addPermanentWidget(m_diagnosticsLabel);
+}
+
+QAction* MainWindow::addShortcutAction(QMenu* menu, const QString& objectName, const QString& text,
+                                       const QKeySequence& shortcut)
+{
+    QAction* action = menu->addAction(text);
+    action->setObjectName(objectName);
+    action->setShortcut(shortcut);
+    // Also on the window itself: shortcuts must keep working while the menu bar is hidden
+    // (fullscreen), and whichever pane has the focus.
+    addAction(action);
+    return action;
+}
+
+void MainWindow::createFileMenu()
+{
+    QMenu* menu = menuBar()->addMenu(tr("&File"));
+    connect(addShortcutAction(menu, QStringLiteral("openAction"), tr("&Open Note..."), QKeySequence::Open),
+            &QAction::triggered, this, &MainWindow::chooseNoteToOpen);
+    m_recentMenu = menu->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, [this] { m_recentFiles->fillMenu(m_recentMenu); });
+    connect(m_recentFiles, &RecentFiles::openRequested, this, [this](const QString& path) { openPath(path); });
+    menu->addSeparator();
+    connect(addShortcutAction(menu, QStringLiteral("locateVideoAction"), tr("&Locate Video..."), QKeySequence()),
+            &QAction::triggered, this, &MainWindow::chooseVideoToLocate);
+    connect(addShortcutAction(menu, QStringLiteral("preferencesAction"), tr("&Preferences..."),
+                              QKeySequence::Preferences),
+            &QAction::triggered, this, &MainWindow::showPreferences);
+    menu->addSeparator();
+    QAction* quit = addShortcutAction(menu, QStringLiteral("quitAction"), tr("&Quit"), QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createNoteMenu()
+{
+    QMenu* menu = menuBar()->addMenu(tr("&Note"));
+    connect(addShortcutAction(menu, QStringLiteral("findAction"), tr("&Find..."), QKeySequence::Find),
+            &QAction::triggered, m_findBar, &FindBar::activate);
+    connect(addShortcutAction(menu, QStringLiteral("findNextAction"), tr("Find &Next"), QKeySequence::FindNext),
+            &QAction::triggered, this, [this] { find(m_findBar->text(), false, false); });
+    connect(addShortcutAction(menu, QStringLiteral("findPreviousAction"), tr("Find &Previous"),
+                              QKeySequence::FindPrevious),
+            &QAction::triggered, this, [this] { find(m_findBar->text(), true, false); });
+}
+
+void MainWindow::createPlaybackMenu()
+{
+    QMenu* menu = menuBar()->addMenu(tr("&Playback"));
+    auto add = [this, menu](const char* name, const QString& text, const QKeySequence& key, auto slot) {
+        connect(addShortcutAction(menu, QString::fromLatin1(name), text, key), &QAction::triggered, m_player, slot);
+    };
+    add("playPauseAction", tr("Play/Pause"), QKeySequence(Qt::Key_Space), &PlayerPanel::togglePlayPause);
+    menu->addSeparator();
+    add("back5Action", tr("Back 5 Seconds"), QKeySequence(Qt::Key_Left), [this] { m_player->seekBy(-5000); });
+    add("forward5Action", tr("Forward 5 Seconds"), QKeySequence(Qt::Key_Right), [this] { m_player->seekBy(5000); });
+    add("back10Action", tr("Back 10 Seconds"), QKeySequence(Qt::Key_J), [this] { m_player->seekBy(-10000); });
+    add("pauseAction", tr("Pause"), QKeySequence(Qt::Key_K), &PlayerPanel::pause);
+    add("forward10Action", tr("Forward 10 Seconds"), QKeySequence(Qt::Key_L), [this] { m_player->seekBy(10000); });
+    menu->addSeparator();
+    add("slowerAction", tr("Slower"), QKeySequence(Qt::Key_BracketLeft), &PlayerPanel::slower);
+    add("fasterAction", tr("Faster"), QKeySequence(Qt::Key_BracketRight), &PlayerPanel::faster);
+    add("muteAction", tr("Mute/Unmute"), QKeySequence(Qt::Key_M), &PlayerPanel::toggleMute);
+    menu->addSeparator();
+    connect(addShortcutAction(menu, QStringLiteral("fullScreenAction"), tr("Fullscreen"), QKeySequence(Qt::Key_F)),
+            &QAction::triggered, this, &MainWindow::toggleFullScreen);
+    connect(addShortcutAction(menu, QStringLiteral("escapeAction"), tr("Leave Fullscreen"),
+                              QKeySequence(Qt::Key_Escape)),
+            &QAction::triggered, this, &MainWindow::leaveFullScreenOrCloseFind);
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu* menu = menuBar()->addMenu(tr("&Help"));
+    connect(menu->addAction(tr("&About Scholia")), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(menu->addAction(tr("About &Qt")), &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::connectViews()
+{
+    connect(m_noteView, &NoteView::citationActivated, this, &MainWindow::onCitationActivated);
+    connect(m_noteView, &NoteView::citationHovered, this, &MainWindow::onCitationHovered);
+    connect(m_noteView, &NoteView::wikiLinkActivated, this, &MainWindow::onWikiLinkActivated);
+    connect(m_noteView, &NoteView::externalLinkActivated, this, &MainWindow::onExternalLinkActivated);
+
+    connect(m_player, &PlayerPanel::durationChanged, this, &MainWindow::applyDuration);
+    connect(m_player, &PlayerPanel::errorMessage, this, &MainWindow::showStatus);
+    connect(m_player, &PlayerPanel::notice, this, &MainWindow::showStatus);
+    connect(m_player, &PlayerPanel::fullScreenRequested, this, &MainWindow::toggleFullScreen);
+    connect(m_player, &PlayerPanel::locateVideoRequested, this, &MainWindow::chooseVideoToLocate);
+    connect(m_player, &PlayerPanel::openYouTubeRequested, this, &MainWindow::openOnYouTube);
+
+    connect(m_findBar, &FindBar::findRequested, this, &MainWindow::find);
+    connect(m_findBar, &FindBar::closeRequested, this, [this] {
+        m_findBar->hide();
+        m_noteView->setFocus();
+    });
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(SettingsKeys::windowGeometry).toByteArray()))
+        resize(1200, 760);
+    if (!m_splitter->restoreState(settings.value(SettingsKeys::splitterSizes).toByteArray()))
+        m_splitter->setSizes({560, 640});
+    m_player->setVolume(settings.value(SettingsKeys::volume, 1.0).toFloat());
+    m_player->setMuted(settings.value(SettingsKeys::muted, false).toBool());
+    m_player->setSpeed(settings.value(SettingsKeys::speed, 1.0).toDouble());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(SettingsKeys::windowGeometry, saveGeometry());
+    settings.setValue(SettingsKeys::splitterSizes, m_splitter->saveState());
+    settings.setValue(SettingsKeys::volume, m_player->volume());
+    settings.setValue(SettingsKeys::muted, m_player->isMuted());
+    settings.setValue(SettingsKeys::speed, m_player->speed());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_fullScreen)
+        toggleFullScreen();  // save the normal geometry, not the fullscreen one
+    saveSettings();
+    event->accept();
+}
+
+bool MainWindow::openPath(const QString& path, const QString& videoOverride)
+{
+    if (!QFileInfo(path).isDir())
+        return openNote(path, videoOverride);
+    const QString first = firstNoteIn(path);
+    if (first.isEmpty()) {
+        showStatus(tr("No note (.md) in %1.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    return loadNote(first, videoOverride,
+                    tr("Opened %1, the first note of %2 alphabetically (browsing a whole folder comes later)")
+                        .arg(QFileInfo(first).fileName(), QDir::toNativeSeparators(path)));
+}
+
+bool MainWindow::openNote(const QString& notePath, const QString& videoOverride)
+{
+    return loadNote(notePath, videoOverride, tr("Opened %1").arg(QFileInfo(notePath).fileName()));
+}
+
+bool MainWindow::loadNote(const QString& notePath, const QString& videoOverride, const QString& howOpened)
+{
+    QString error;
+    if (!m_session->load(notePath, &error)) {
+        showStatus(tr("Could not open the note: %1").arg(error));
+        if (!m_session->hasNote())
+            m_noteView->showPlaceholder(tr("Could not open the note.\n\n%1").arg(error));
+        return false;
+    }
+    m_recentFiles->add(m_session->path());
+    m_lastCitationMs = -1;
+    const QString videoStatus = loadVideoForNote(videoOverride);
+    showNote();
+    setWindowTitle(tr("%1 - Scholia").arg(m_session->title()));
+    const int citations = static_cast<int>(m_session->note().citations.size());
+    showStatus(tr("%1: %2. %3")
+                   .arg(howOpened, citations == 1 ? tr("1 citation") : tr("%1 citations").arg(citations),
+                        videoStatus));
+    return true;
+}
+
+bool MainWindow::reopenLastNote(const QString& videoOverride)
+{
+    const QString last = m_recentFiles->mostRecentExisting();
+    return !last.isEmpty() && openNote(last, videoOverride);
+}
+
+QString MainWindow::loadVideoForNote(const QString& videoOverride)
+{
+    VideoChoice choice{videoOverride, tr("given with --video")};
+    if (videoOverride.isEmpty()) {
+        const auto found = m_videoFinder.find(m_session->note(), m_session->path());
+        if (!found) {
+            showMissingVideo();
+            return tr("No video found for it.");
+        }
+        choice = *found;
+    }
+    const QString name = QFileInfo(choice.path).fileName();
+    if (m_player->hasVideo() && sameFile(m_player->videoPath(), choice.path)) {
+        // The same video as the previous note (a linked note about it): keep it playing.
+        if (m_player->mediaPlayer()->duration() > 0)
+            m_session->setDurationMs(m_player->mediaPlayer()->duration());
+        return tr("Video: %1 (%2).").arg(name, choice.how);
+    }
+    // Resolve against the recorded duration now; the player's own comes when it has loaded.
+    if (const auto recorded = VideoFinder::infoJsonDurationMs(choice.path))
+        m_session->setDurationMs(*recorded);
+    if (!m_player->openVideo(choice.path))
+        return tr("%1: %2").arg(m_player->messageTitle(), m_player->messageDetail().section(QLatin1Char('\n'), 0, 0));
+    return tr("Video: %1 (%2).").arg(name, choice.how);
+}
+
+void MainWindow::showMissingVideo()
+{
+    const QString videoId = m_session->videoId();
+    if (videoId.isEmpty()) {
+        m_player->showNoVideo(tr("No video for this note"),
+                              tr("The note's front matter names no videoId and no video: file.\n"
+                                 "Use Locate video... or drop a video file on the window."));
+    } else {
+        const int folders = static_cast<int>(m_videoFinder.mediaFolders().size());
+        const QString where = folders == 0 ? tr("the note's folder (add media folders in Preferences)")
+                              : folders == 1 ? tr("the note's folder and 1 media folder")
+                                             : tr("the note's folder and %1 media folders").arg(folders);
+        m_player->showNoVideo(tr("Video %1 not found").arg(videoId),
+                              tr("Looked in %1 for %2.mp4 (or .mkv, .webm...) or a file whose name contains [%2].\n"
+                                 "Locate video... picks the file; it will be remembered for this video.")
+                                  .arg(where, videoId));
+    }
+    updateYouTubeOffer();
+}
+
+bool MainWindow::useVideo(const QString& videoPath)
+{
+    const QString problem = mediaFileProblem(videoPath);
+    if (problem.isEmpty() && m_session->hasNote())
+        m_videoFinder.rememberForVideoId(m_session->videoId(), videoPath);
+    if (const auto recorded = VideoFinder::infoJsonDurationMs(videoPath))
+        applyDuration(*recorded);
+    if (!m_player->openVideo(videoPath))
+        return false;
+    const QString videoId = m_session->videoId();
+    showStatus(videoId.isEmpty()
+                   ? tr("Playing %1.").arg(QFileInfo(videoPath).fileName())
+                   : tr("Playing %1; it will be found again for video %2.")
+                         .arg(QFileInfo(videoPath).fileName(), videoId));
+    return true;
+}
+
+void MainWindow::applyDuration(qint64 ms)
+{
+    if (!m_session->setDurationMs(ms))
+        return;
+    m_noteView->refreshNote(m_session->html());
+    updateDiagnosticsLabel();
+}
+
+void MainWindow::showNote()
+{
+    m_noteView->showNote(m_session->html(), m_session->folder());
+    updateDiagnosticsLabel();
+    updateYouTubeOffer();
+}
+
+void MainWindow::updateDiagnosticsLabel()
+{
+    const int errors = m_session->countDiagnostics(Severity::Error);
+    const int warnings = m_session->countDiagnostics(Severity::Warning);
+    QStringList parts;
+    if (errors > 0)
+        parts << (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
+    if (warnings > 0)
+        parts << (warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+    m_diagnosticsLabel->setText(parts.isEmpty() ? tr("No problems") : parts.join(QStringLiteral(", ")));
+
+    QStringList lines;
+    constexpr int maxListed = 15;
+    for (const Diagnostic& d : m_session->note().diagnostics) {
+        if (lines.size() == maxListed) {
+            lines << tr("... and %1 more").arg(static_cast<int>(m_session->note().diagnostics.size()) - maxListed);
+            break;
+        }
+        lines << tr("line %1: %2: %3").arg(d.line).arg(toQString(severityName(d.severity)), toQString(d.message));
+    }
+    m_diagnosticsLabel->setToolTip(lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::updateYouTubeOffer()
+{
+    if (m_session->videoId().isEmpty())
+        m_player->setYouTubeOffer({});
+    else if (m_lastCitationMs >= 0)
+        m_player->setYouTubeOffer(tr("Open on YouTube at %1").arg(clockText(m_lastCitationMs)));
+    else
+        m_player->setYouTubeOffer(tr("Open on YouTube"));
+}
+
+void MainWindow::showStatus(const QString& message)
+{
+    statusBar()->showMessage(message);
+}
+
+void MainWindow::onCitationActivated(qint64 ms, int citationIndex)
+{
+    const Citation* citation = m_session->citation(citationIndex);
+    // The session's resolution is authoritative; the link's value is the fallback.
+    const qint64 target = citation && citation->resolution.ms ? *citation->resolution.ms : ms;
+    m_lastCitationMs = target;
+    updateYouTubeOffer();
+    if (citation && citation->resolution.pastEnd) {
+        // Seeking there would only end the video; say where the citation points instead.
+        showStatus(tr("Citation %1 points past the end of the video: %2")
+                       .arg(toQString(citation->written), toQString(citation->resolution.explanation)));
+        return;
+    }
+    if (m_player->hasVideo() && !m_player->canSeek()) {
+        showStatus(tr("%1 cannot jump to %2: the file reports no duration (WebM with the FFmpeg backend). "
+                      "An MP4 copy of it, or QT_MEDIA_BACKEND=gstreamer, can.")
+                       .arg(QFileInfo(m_player->videoPath()).fileName(), clockText(target)));
+        return;
+    }
+    if (m_player->hasVideo()) {
+        m_player->seekAndPlay(target);
+        showStatus(citation ? CitationWording::jumpMessage(*citation, target)
+                            : tr("Playing from %1").arg(clockText(target)));
+        return;
+    }
+    const bool hasVideoId = !m_session->videoId().isEmpty();
+    showStatus(citation ? CitationWording::noVideoMessage(*citation, target, hasVideoId)
+                        : tr("This citation is at %1; no video is loaded.").arg(clockText(target)));
+}
+
+void MainWindow::onCitationHovered(qint64 ms)
+{
+    m_player->prepareSeek(ms);
+}
+
+void MainWindow::onWikiLinkActivated(const QString& target, const QString& fragment)
+{
+    if (target.isEmpty() || target == QFileInfo(m_session->path()).completeBaseName()) {
+        const QString anchor = m_session->anchorForFragment(fragment);
+        if (!anchor.isEmpty())
+            m_noteView->scrollToFragment(anchor);
+        return;
+    }
+    const QString path = m_session->notePathForWikiLink(target);
+    if (path.isEmpty()) {
+        showStatus(tr("No note \"%1\" in %2; staying on this note.")
+                       .arg(target, QDir::toNativeSeparators(m_session->folder())));
+        return;
+    }
+    if (!openNote(path) || fragment.isEmpty())
+        return;
+    const QString anchor = m_session->anchorForFragment(fragment);
+    if (anchor.isEmpty())
+        showStatus(tr("Opened %1, which has no heading \"%2\".").arg(m_session->fileName(), fragment));
+    else
+        m_noteView->scrollToFragment(anchor);
+}
+
+void MainWindow::onExternalLinkActivated(const QUrl& url)
+{
+    // Only on the user's click, and only the web: NoteView already drops other schemes.
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        return;
+    if (QDesktopServices::openUrl(url))
+        showStatus(tr("Opened %1 in the browser.").arg(url.toDisplayString()));
+    else
+        showStatus(tr("Could not open %1.").arg(url.toDisplayString()));
+}
+
+void MainWindow::chooseNoteToOpen()
+{
+    const QString start = m_session->hasNote() ? m_session->folder() : QDir::homePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Note"), start,
+                                                      tr("Notes (*.md *.markdown);;All files (*)"));
+    if (!path.isEmpty())
+        openNote(path);
+}
+
+void MainWindow::chooseVideoToLocate()
+{
+    const QString start = m_session->hasNote() ? m_session->folder() : QDir::homePath();
+    QStringList patterns;
+    for (const QString& suffix : videoSuffixes)
+        patterns << QStringLiteral("*.") + suffix;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Locate Video"), start,
+        tr("Videos (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+    if (!path.isEmpty())
+        useVideo(path);
+}
+
+void MainWindow::openOnYouTube()
+{
+    const QString videoId = m_session->videoId();
+    if (videoId.isEmpty())
+        return;
+    const auto at = m_lastCitationMs >= 0 ? std::optional<std::int64_t>(m_lastCitationMs) : std::nullopt;
+    const QUrl url(toQString(youtubeUrl(toUtf8(videoId), at)));
+    onExternalLinkActivated(url);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_videoFinder.mediaFolders(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_videoFinder.setMediaFolders(dialog.mediaFolders());
+    if (m_session->hasNote() && !m_player->hasVideo()) {
+        showStatus(loadVideoForNote({}));  // a new folder may hold the missing video
+        m_noteView->refreshNote(m_session->html());  // its .info.json may have re-resolved the note
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Scholia"),
+                       tr("<h3>Scholia %1</h3><p>Study a video beside its Markdown notes: every timestamp "
+                          "in the note is a link that seeks the video.</p>")
+                           .arg(QStringLiteral(SCHOLIA_VERSION)));
+}
+
+void MainWindow::toggleFullScreen()
+{
+    m_fullScreen = !m_fullScreen;
+    // The video alone fills the screen; the window's own shortcuts keep working.
+    m_notePane->setVisible(!m_fullScreen);
+    menuBar()->setVisible(!m_fullScreen);
+    statusBar()->setVisible(!m_fullScreen);
+    if (m_fullScreen) {
+        m_wasMaximized = isMaximized();
+        showFullScreen();
+    } else if (m_wasMaximized) {
+        showMaximized();
+    } else {
+        showNormal();
+    }
+}
+
+void MainWindow::leaveFullScreenOrCloseFind()
+{
+    if (m_fullScreen) {
+        toggleFullScreen();
+    } else if (m_findBar->isVisible()) {
+        m_findBar->hide();
+        m_noteView->setFocus();
+    }
+}
+
+void MainWindow::find(const QString& text, bool backward, bool incremental)
+{
+    if (!m_findBar->isVisible())
+        m_findBar->activate();
+    m_findBar->setFound(m_noteView->findText(text, backward, incremental));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!droppableFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = droppableFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (hasSuffix(path, videoSuffixes))
+        useVideo(path);
+    else
+        openPath(path);
+}
+
+}  // namespace scholia::gui

@@ -1,0 +1,91 @@
+#pragma once
+// The main window: the player beside the note. The views only emit what the user asked
+// for; this class decides what it means (seek the player, open another note, open a
+// browser) and says what happened in the status bar.
+
+#include "player/VideoFinder.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSplitter;
+
+namespace scholia::gui {
+
+class FindBar;
+class NoteSession;
+class NoteView;
+class PlayerPanel;
+class RecentFiles;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    // A note, or a folder (then its first note alphabetically). `videoOverride` is --video.
+    bool openPath(const QString& path, const QString& videoOverride = {});
+    bool openNote(const QString& notePath, const QString& videoOverride = {});
+    bool reopenLastNote(const QString& videoOverride = {});
+    // Plays `videoPath` for the current note and remembers it for the note's videoId.
+    bool useVideo(const QString& videoPath);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createWidgets();
+    void createFileMenu();
+    void createNoteMenu();
+    void createPlaybackMenu();
+    void createHelpMenu();
+    QAction* addShortcutAction(QMenu* menu, const QString& objectName, const QString& text,
+                               const QKeySequence& shortcut);
+    void connectViews();
+    void restoreSettings();
+    void saveSettings() const;
+
+    bool loadNote(const QString& notePath, const QString& videoOverride, const QString& howOpened);
+    QString loadVideoForNote(const QString& videoOverride);
+    void showMissingVideo();
+    void applyDuration(qint64 ms);
+    void showNote();
+    void updateDiagnosticsLabel();
+    void updateYouTubeOffer();
+    void showStatus(const QString& message);
+
+    void onCitationActivated(qint64 ms, int citationIndex);
+    void onCitationHovered(qint64 ms);
+    void onWikiLinkActivated(const QString& target, const QString& fragment);
+    void onExternalLinkActivated(const QUrl& url);
+    void chooseNoteToOpen();
+    void chooseVideoToLocate();
+    void openOnYouTube();
+    void showPreferences();
+    void showAbout();
+    void toggleFullScreen();
+    void leaveFullScreenOrCloseFind();
+    void find(const QString& text, bool backward, bool incremental);
+
+    NoteSession* m_session = nullptr;
+    NoteView* m_noteView = nullptr;
+    FindBar* m_findBar = nullptr;
+    QWidget* m_notePane = nullptr;
+    PlayerPanel* m_player = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QLabel* m_diagnosticsLabel = nullptr;
+    RecentFiles* m_recentFiles = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    VideoFinder m_videoFinder;
+
+    qint64 m_lastCitationMs = -1;  // for "Open on YouTube at ..."
+    bool m_fullScreen = false;
+    bool m_wasMaximized = false;
+};
+
+}  // namespace scholia::gui

@@ -1,0 +1,157 @@
+#include "vault/NoteNameTable.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <tuple>
+
+namespace scholia {
+
+namespace {
+
+constexpr std::string_view kNoteExtension = ".md";
+
+std::string asciiLower(std::string_view text)
+{
+    std::string lower(text);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return lower;
+}
+
+bool endsWithIgnoringCase(std::string_view text, std::string_view suffix)
+{
+    return text.size() >= suffix.size() && asciiLower(text.substr(text.size() - suffix.size())) == suffix;
+}
+
+std::string_view trimmed(std::string_view text)
+{
+    constexpr std::string_view kSpace = " \t\r\n\f\v";
+    const auto first = text.find_first_not_of(kSpace);
+    if (first == std::string_view::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
+std::string_view folderOf(std::string_view path)
+{
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+}
+
+std::string_view fileNameOf(std::string_view path)
+{
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view stemOf(std::string_view path)
+{
+    std::string_view name = fileNameOf(path);
+    if (endsWithIgnoringCase(name, kNoteExtension))
+        name.remove_suffix(kNoteExtension.size());
+    return name;
+}
+
+}  // namespace
+
+std::optional<std::string> noteNameOfTarget(std::string_view target)
+{
+    std::string_view name = trimmed(target);
+    if (name.size() > kNoteExtension.size() && endsWithIgnoringCase(name, kNoteExtension))
+        name.remove_suffix(kNoteExtension.size());
+    const bool path = name.find_first_of(std::string_view("/\\\0", 3)) != std::string_view::npos ||
+                      name.find("..") != std::string_view::npos;
+    if (name.empty() || path || std::filesystem::path(name).has_root_path())
+        return std::nullopt;
+    return std::string(name);
+}
+
+NoteNameTable::NoteNameTable(std::vector<std::string> relativePaths) : m_paths(std::move(relativePaths))
+{
+    for (std::uint32_t i = 0; i < m_paths.size(); ++i) {
+        if (m_paths[i].empty())
+            continue;
+        const std::string_view stem = stemOf(m_paths[i]);
+        m_byName[std::string(stem)].push_back(i);
+        m_byFoldedName[asciiLower(stem)].push_back(i);
+    }
+}
+
+std::optional<LinkResolution> NoteNameTable::pick(const NameMap& map, const std::string& key, LinkRule rule,
+                                                  std::string_view fromFolder) const
+{
+    const auto found = map.find(key);
+    if (found == map.end() || found->second.empty())
+        return std::nullopt;
+    // Same folder first, then fewest folders, then fewest bytes, then byte order.
+    const auto rank = [&](std::uint32_t note) {
+        const std::string& path = m_paths[note];
+        return std::tuple(folderOf(path) != fromFolder, std::count(path.begin(), path.end(), '/'), path.size(),
+                          std::string_view(path));
+    };
+    const std::vector<std::uint32_t>& notes = found->second;
+    const auto best = std::min_element(notes.begin(), notes.end(),
+                                       [&](std::uint32_t a, std::uint32_t b) { return rank(a) < rank(b); });
+    return LinkResolution{LinkStatus::Resolved, *best, rule, static_cast<std::uint32_t>(notes.size())};
+}
+
+LinkResolution NoteNameTable::resolve(std::string_view target, std::string_view fromPath) const
+{
+    const std::optional<std::string> name = noteNameOfTarget(target);
+    if (!name)
+        return LinkResolution{LinkStatus::Refused};
+    const std::string_view fromFolder = folderOf(fromPath);
+    if (auto exact = pick(m_byName, *name, LinkRule::Exact, fromFolder))
+        return *exact;
+    if (auto folded = pick(m_byFoldedName, asciiLower(*name), LinkRule::CaseInsensitive, fromFolder))
+        return *folded;
+    // Slugs are ASCII-lowercase already, so the folded map also finds "Foo_Bar.md" for "foo bar".
+    const std::string slug = slugifyNoteName(*name);
+    if (!slug.empty()) {
+        if (auto slugged = pick(m_byName, slug, LinkRule::Slug, fromFolder))
+            return *slugged;
+        if (auto slugged = pick(m_byFoldedName, slug, LinkRule::Slug, fromFolder))
+            return *slugged;
+    }
+    return LinkResolution{LinkStatus::Missing};
+}
+
+std::vector<std::pair<std::string, std::vector<std::uint32_t>>> NoteNameTable::namesInSeveralFolders() const
+{
+    std::map<std::string, std::vector<std::uint32_t>> byFileName;
+    for (const auto& [stem, notes] : m_byName)
+        if (notes.size() > 1)
+            for (const std::uint32_t note : notes)
+                byFileName[std::string(fileNameOf(m_paths[note]))].push_back(note);
+    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> names;
+    for (auto& [name, notes] : byFileName) {
+        if (notes.size() < 2)
+            continue;  // "a.md" and "a.MD": one stem, two file names
+        std::sort(notes.begin(), notes.end(), [&](std::uint32_t a, std::uint32_t b) { return m_paths[a] < m_paths[b]; });
+        names.emplace_back(name, std::move(notes));
+    }
+    return names;
+}
+
+std::size_t NoteNameTable::memoryBytes() const
+{
+    // An unordered_map node holds a next pointer and the cached hash besides the value; each
+    // key also costs a bucket pointer.
+    constexpr std::size_t kNodeOverhead = 16 + sizeof(void*);
+    constexpr std::size_t kSsoCapacity = 15;
+    const auto stringHeap = [](const std::string& s) { return s.capacity() > kSsoCapacity ? s.capacity() + 1 : 0; };
+    std::size_t bytes = m_paths.capacity() * sizeof(std::string);
+    for (const std::string& path : m_paths)
+        bytes += stringHeap(path);
+    for (const NameMap* map : {&m_byName, &m_byFoldedName}) {
+        bytes += map->bucket_count() * sizeof(void*);
+        for (const auto& [name, notes] : *map)
+            bytes += kNodeOverhead + sizeof(std::string) + sizeof(notes) + stringHeap(name) +
+                     notes.capacity() * sizeof(std::uint32_t);
+    }
+    return bytes;
+}
+
+}  // namespace scholia

@@ -1,0 +1,65 @@
+#pragma once
+// Vault-wide wikilink resolution, the rules measured on the real vault: the target's exact file
+// name, else the name ignoring ASCII case, else its slug (slugifyNoteName) as the file name.
+// When a rule matches notes in several folders, the linking note's own folder wins, then the
+// shortest path (fewest folders, then fewest bytes), then the first in byte order.
+// A target is a name, never a path: "../x", "/etc/x", "a/b" are refused, so no link can
+// leave the vault (nor name a file inside it by path).
+
+#include "vault/NoteLinkResolver.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace scholia {
+
+enum class LinkStatus {
+    Resolved,
+    Missing,  // a name no note has
+    Refused,  // not a note name: a path, "..", empty
+};
+
+struct LinkResolution {
+    LinkStatus status = LinkStatus::Missing;
+    std::uint32_t note = 0;          // when Resolved: the index given to the table
+    LinkRule rule = LinkRule::Exact; // when Resolved: the rule that found it
+    std::uint32_t candidates = 0;    // notes that rule matched; > 1 means a preference chose
+
+    friend bool operator==(const LinkResolution&, const LinkResolution&) = default;
+};
+
+// The note name a target means ("  Foo.md " -> "Foo"), or nothing when it is not a plain name.
+std::optional<std::string> noteNameOfTarget(std::string_view target);
+
+class NoteNameTable {
+public:
+    NoteNameTable() = default;
+
+    // `relativePaths[i]` is note i's path inside the vault, '/'-separated ("channel/name.md");
+    // an empty string leaves index i unused (a removed note).
+    explicit NoteNameTable(std::vector<std::string> relativePaths);
+
+    // `fromPath`: the linking note's relative path, for the same-folder preference.
+    LinkResolution resolve(std::string_view target, std::string_view fromPath) const;
+
+    // File names (with extension) that several notes share, each with their note indices by path.
+    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> namesInSeveralFolders() const;
+
+    std::size_t memoryBytes() const;  // heap estimate
+
+private:
+    using NameMap = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+
+    std::optional<LinkResolution> pick(const NameMap& map, const std::string& key, LinkRule rule,
+                                       std::string_view fromFolder) const;
+
+    std::vector<std::string> m_paths;
+    NameMap m_byName;        // file name without extension, as written
+    NameMap m_byFoldedName;  // the same, ASCII-lowercased
+};
+
+}  // namespace scholia

@@ -1,0 +1,78 @@
+#pragma once
+// The inverted index behind vault search: term -> where it occurs, as (document, slot) pairs.
+// A slot is a place inside a note the caller numbers (the vault index uses 0 for the title,
+// 1 + i for claim i). Postings are stored as varint groups, one per document and term, about
+// two bytes a posting instead of eight; terms sit in hash tables sharded by hash, so that
+// several indexing threads add documents at once and rarely wait for each other.
+
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scholia {
+
+struct Posting {
+    std::uint32_t doc = 0;
+    std::uint32_t slot = 0;
+
+    friend auto operator<=>(const Posting&, const Posting&) = default;
+};
+
+// One document's words, gathered before they go into the index: each hashed once, no
+// string allocated per word.
+class DocumentTerms {
+public:
+    void add(std::string_view term, std::uint32_t slot);
+    std::size_t size() const { return m_words.size(); }
+    void clear();  // keeps the capacity: one DocumentTerms serves a whole indexing thread
+
+private:
+    friend class TermIndex;
+    struct Word {
+        std::uint64_t hash = 0;
+        std::uint32_t offset = 0;  // into m_text
+        std::uint32_t size = 0;
+        std::uint32_t slot = 0;
+    };
+    std::string_view text(const Word& word) const { return std::string_view(m_text).substr(word.offset, word.size); }
+
+    std::string m_text;
+    std::vector<Word> m_words;
+};
+
+class TermIndex {
+public:
+    TermIndex();
+    ~TermIndex();
+    TermIndex(TermIndex&&) noexcept;
+    TermIndex& operator=(TermIndex&&) noexcept;
+
+    // Adds one document's words (repeats allowed; `terms` is reordered); each document once.
+    // Several threads may add at once; lookups must not run at the same time as adds.
+    void add(std::uint32_t doc, DocumentTerms& terms);
+
+    // Where `term` occurs, sorted by document, then slot.
+    std::vector<Posting> find(std::string_view term) const;
+
+    // Where any term beginning with `prefix` occurs, merged: sorted, without repeats.
+    std::vector<Posting> findPrefix(std::string_view prefix) const;
+
+    // How many documents contain `term`, without decoding it.
+    std::size_t documentCount(std::string_view term) const;
+
+    // Frees the spare capacity of the term tables; call once adding is over.
+    void shrinkToFit();
+
+    std::size_t termCount() const;
+    std::size_t memoryBytes() const;  // heap estimate: terms, lists, tables
+
+private:
+    struct Shard;
+    std::vector<std::unique_ptr<Shard>> m_shards;
+};
+
+}  // namespace scholia

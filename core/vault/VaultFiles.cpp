@@ -1,0 +1,237 @@
+#include "vault/VaultFiles.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace scholia {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kBinarySniffBytes = 8 * 1024;
+
+std::string relativeTo(const fs::path& root, const fs::path& path)
+{
+    return path.lexically_relative(root).generic_string();
+}
+
+VaultDiagnostic problem(const fs::path& root, const fs::path& path, Severity severity, std::string message)
+{
+    const fs::path relative = path.lexically_relative(root);
+    return VaultDiagnostic{relative == "." ? std::string() : relative.generic_string(),
+                           Diagnostic{0, 0, severity, std::move(message)}};
+}
+
+bool isHidden(const fs::path& path)
+{
+    const std::string name = path.filename().string();
+    return !name.empty() && name.front() == '.';
+}
+
+bool isInside(const fs::path& canonicalRoot, const fs::path& canonicalPath)
+{
+    const auto [rootEnd, rest] =
+        std::mismatch(canonicalRoot.begin(), canonicalRoot.end(), canonicalPath.begin(), canonicalPath.end());
+    return rootEnd == canonicalRoot.end() && rest != canonicalPath.end();
+}
+
+std::string megabytes(std::uintmax_t bytes)
+{
+    return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
+}
+
+// Walks one folder at a time so that an unreadable folder costs only itself.
+class NoteFileWalk {
+public:
+    NoteFileWalk(const fs::path& root, const std::atomic<bool>* cancel, std::atomic<std::size_t>* found)
+        : m_root(root), m_cancel(cancel), m_found(found)
+    {
+        std::error_code ec;
+        m_canonicalRoot = fs::canonical(root, ec);
+        if (ec)
+            m_canonicalRoot = root;
+    }
+
+    NoteFileList run()
+    {
+        std::error_code ec;
+        if (!fs::is_directory(m_root, ec)) {
+            m_list.skipped.push_back(problem(m_root, m_root, Severity::Error,
+                                             ec ? "cannot open the vault: " + ec.message() : "not a folder"));
+            return std::move(m_list);
+        }
+        std::vector<fs::path> folders{m_root};
+        while (!folders.empty()) {
+            if (cancelled())
+                break;
+            const fs::path folder = std::move(folders.back());
+            folders.pop_back();
+            listFolder(folder, folders);
+        }
+        std::sort(m_list.paths.begin(), m_list.paths.end());
+        return std::move(m_list);
+    }
+
+private:
+    bool cancelled()
+    {
+        m_list.cancelled = m_list.cancelled || (m_cancel && m_cancel->load(std::memory_order_relaxed));
+        return m_list.cancelled;
+    }
+
+    void listFolder(const fs::path& folder, std::vector<fs::path>& folders)
+    {
+        std::error_code ec;
+        // No skip_permission_denied: a folder that cannot be read is reported, not silently left out.
+        fs::directory_iterator it(folder, ec);
+        if (ec) {
+            m_list.skipped.push_back(problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
+            return;
+        }
+        for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+            if (ec || cancelled())
+                break;
+            visit(it->path(), folders);
+        }
+        if (ec)
+            m_list.skipped.push_back(problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
+    }
+
+    void visit(const fs::path& path, std::vector<fs::path>& folders)
+    {
+        if (isHidden(path))
+            return;
+        std::error_code ec;
+        const fs::file_status own = fs::symlink_status(path, ec);
+        if (ec)
+            return;
+        if (fs::is_symlink(own))
+            visitSymlink(path);
+        else if (fs::is_directory(own))
+            folders.push_back(path);
+        else if (!isNoteFileName(path))
+            return;
+        else if (fs::is_regular_file(own))
+            add(path);
+        else  // a FIFO, socket or device named *.md
+            m_list.skipped.push_back(problem(m_root, path, Severity::Warning, "not a regular file"));
+    }
+
+    // A folder symlink is never followed: it may loop or leave the vault.
+    void visitSymlink(const fs::path& path)
+    {
+        std::error_code ec;
+        const fs::file_status target = fs::status(path, ec);
+        if (ec || !fs::exists(target)) {
+            if (isNoteFileName(path))
+                m_list.skipped.push_back(problem(m_root, path, Severity::Warning,
+                                                 "cannot follow the symbolic link: " + (ec ? ec.message() : "no target")));
+            return;
+        }
+        if (fs::is_directory(target)) {
+            m_list.skipped.push_back(problem(m_root, path, Severity::Info, "symbolic link to a folder not followed"));
+            return;
+        }
+        if (!isNoteFileName(path))
+            return;
+        const fs::path real = fs::canonical(path, ec);
+        if (ec || !isInside(m_canonicalRoot, real)) {
+            m_list.skipped.push_back(problem(m_root, path, Severity::Warning, "symbolic link to a file outside the vault"));
+            return;
+        }
+        if (!fs::is_regular_file(target)) {
+            m_list.skipped.push_back(problem(m_root, path, Severity::Warning, "not a regular file"));
+            return;
+        }
+        add(path);
+    }
+
+    void add(const fs::path& path)
+    {
+        m_list.paths.push_back(relativeTo(m_root, path));
+        if (m_found)
+            m_found->fetch_add(1, std::memory_order_relaxed);
+    }
+
+    fs::path m_root;
+    fs::path m_canonicalRoot;
+    const std::atomic<bool>* m_cancel;
+    std::atomic<std::size_t>* m_found;
+    NoteFileList m_list;
+};
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    ~FileDescriptor()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+std::string errnoMessage()
+{
+    return std::error_code(errno, std::generic_category()).message();
+}
+
+}  // namespace
+
+bool isNoteFileName(const fs::path& name)
+{
+    const std::string extension = name.extension().string();
+    return extension.size() == 3 && extension[0] == '.' && (extension[1] | 0x20) == 'm' && (extension[2] | 0x20) == 'd';
+}
+
+NoteFileList listNoteFiles(const fs::path& root, const std::atomic<bool>* cancel, std::atomic<std::size_t>* found)
+{
+    return NoteFileWalk(root, cancel, found).run();
+}
+
+NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
+{
+    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+    const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    if (fd.get() < 0)
+        return {std::nullopt, "cannot open: " + errnoMessage()};
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0)
+        return {std::nullopt, "cannot read: " + errnoMessage()};
+    if (!S_ISREG(info.st_mode))
+        return {std::nullopt, "not a regular file"};
+    const auto size = static_cast<std::uintmax_t>(info.st_size);
+    if (size > maxBytes)
+        return {std::nullopt, "larger than " + megabytes(maxBytes) + " (" + megabytes(size) + ")"};
+
+    std::string text(static_cast<std::size_t>(size), '\0');
+    std::size_t filled = 0;
+    while (filled < text.size()) {
+        const ssize_t got = ::read(fd.get(), text.data() + filled, text.size() - filled);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return {std::nullopt, "cannot read: " + errnoMessage()};
+        if (got == 0)
+            break;  // shrank since fstat
+        filled += static_cast<std::size_t>(got);
+    }
+    text.resize(filled);
+    const std::size_t sniff = std::min(text.size(), kBinarySniffBytes);
+    if (std::find(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(sniff), '\0') != text.begin() + static_cast<std::ptrdiff_t>(sniff))
+        return {std::nullopt, "binary file (a NUL byte in the first 8 KB)"};
+    return {std::move(text), {}};
+}
+
+}  // namespace scholia

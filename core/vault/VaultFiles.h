@@ -1,0 +1,51 @@
+#pragma once
+// Finding and reading the note files of a vault without ever hanging or leaving it: folder
+// symlinks are not followed (so no loop), file symlinks only when they stay inside the vault,
+// FIFOs and devices are never opened for reading, and each problem is a diagnostic on its path.
+
+#include "common/Diagnostic.h"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scholia {
+
+// A problem with one file or folder of the vault, which was skipped.
+struct VaultDiagnostic {
+    std::string path;  // relative to the vault, '/'-separated; "" for the vault folder itself
+    Diagnostic diagnostic;
+
+    friend bool operator==(const VaultDiagnostic&, const VaultDiagnostic&) = default;
+};
+
+struct NoteFileList {
+    std::vector<std::string> paths;  // relative, '/'-separated, sorted byte-wise
+    std::vector<VaultDiagnostic> skipped;
+    bool cancelled = false;
+};
+
+// Every "*.md" (any case) below `root`, except in hidden folders (".obsidian", ".git", ".trash").
+// Stops early when `cancel` becomes true; counts files into `found` as it goes (both optional).
+NoteFileList listNoteFiles(const std::filesystem::path& root, const std::atomic<bool>* cancel = nullptr,
+                           std::atomic<std::size_t>* found = nullptr);
+
+// True for "name.md", "NAME.MD".
+bool isNoteFileName(const std::filesystem::path& name);
+
+inline constexpr std::uintmax_t kDefaultMaxNoteBytes = 20u * 1024 * 1024;
+
+struct NoteFileText {
+    std::optional<std::string> text;  // nothing when the file was skipped
+    std::string error;                // why, in words: "not a regular file", "binary file", ...
+};
+
+// Reads a whole note file; refuses non-regular files (without blocking on a FIFO), files over
+// `maxBytes`, and binary files (a NUL byte in the first 8 KB).
+NoteFileText readNoteFile(const std::filesystem::path& file, std::uintmax_t maxBytes = kDefaultMaxNoteBytes);
+
+}  // namespace scholia

@@ -1,0 +1,90 @@
+#include "vault/TermIndex.h"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace scholia {
+namespace {
+
+void add(TermIndex& index, std::uint32_t doc, std::initializer_list<std::pair<std::string_view, std::uint32_t>> words)
+{
+    DocumentTerms document;
+    for (const auto& [term, slot] : words)
+        document.add(term, slot);
+    index.add(doc, document);
+}
+
+TEST(TermIndex, FindsEveryDocumentAndSlotOfATerm)
+{
+    TermIndex index;
+    add(index, 0, {{"cyber", 0}, {"cyber", 3}, {"albania", 3}, {"cyber", 3}});
+    add(index, 1, {{"albania", 1}});
+    add(index, 7, {{"cyber", 200}});
+
+    EXPECT_EQ(index.find("cyber"), (std::vector<Posting>{{0, 0}, {0, 3}, {7, 200}}));
+    EXPECT_EQ(index.find("albania"), (std::vector<Posting>{{0, 3}, {1, 1}}));
+    EXPECT_TRUE(index.find("iran").empty());
+    EXPECT_EQ(index.documentCount("cyber"), 2u);
+    EXPECT_EQ(index.documentCount("iran"), 0u);
+    EXPECT_EQ(index.termCount(), 2u);
+}
+
+TEST(TermIndex, DocumentsAddedOutOfOrderComeBackSorted)
+{
+    TermIndex index;
+    for (const std::uint32_t doc : {50000u, 3u, 70000u, 2u, 1000000u})
+        add(index, doc, {{"war", doc % 7}});
+    EXPECT_EQ(index.find("war"), (std::vector<Posting>{{2, 2}, {3, 3}, {50000, 50000 % 7}, {70000, 70000 % 7},
+                                                      {1000000, 1000000 % 7}}));
+}
+
+TEST(TermIndex, PrefixMergesEveryTermThatBeginsWithIt)
+{
+    TermIndex index;
+    add(index, 0, {{"cyber", 1}, {"cyberspace", 1}, {"cybernetics", 2}});
+    add(index, 1, {{"cycle", 1}, {"cyberwar", 4}});
+    EXPECT_EQ(index.findPrefix("cyber"), (std::vector<Posting>{{0, 1}, {0, 2}, {1, 4}}));
+    EXPECT_EQ(index.findPrefix("cy").size(), 4u);
+    EXPECT_TRUE(index.findPrefix("cyz").empty());
+}
+
+TEST(TermIndex, ThreadsAddingAtOnceLoseNothing)
+{
+    TermIndex index;
+    constexpr std::uint32_t kDocsPerThread = 500;
+    std::vector<std::thread> threads;
+    for (std::uint32_t t = 0; t < 4; ++t) {
+        threads.emplace_back([&index, t] {
+            for (std::uint32_t i = 0; i < kDocsPerThread; ++i) {
+                const std::uint32_t doc = t * kDocsPerThread + i;
+                add(index, doc, {{"shared", 1}, {"term" + std::to_string(doc % 10), 2}});
+            }
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    const std::vector<Posting> shared = index.find("shared");
+    ASSERT_EQ(shared.size(), 4 * kDocsPerThread);
+    for (std::uint32_t doc = 0; doc < shared.size(); ++doc)
+        EXPECT_EQ(shared[doc], (Posting{doc, 1}));
+    EXPECT_EQ(index.find("term3").size(), 4 * kDocsPerThread / 10);
+}
+
+TEST(TermIndex, PostingsCostAFewBytesEach)
+{
+    TermIndex index;
+    for (std::uint32_t doc = 0; doc < 20000; ++doc)
+        add(index, doc, {{"iran", 1}, {"iran", 5}, {"albania", 2}});
+    index.shrinkToFit();
+    // 60,000 postings: 8 bytes each uncompressed; 7 bytes every 3 here, plus room to grow.
+    const std::size_t empty = TermIndex().memoryBytes();
+    EXPECT_LT(index.memoryBytes() - empty, 60000u * 4);
+    EXPECT_EQ(index.find("iran").size(), 40000u);
+}
+
+}  // namespace
+}  // namespace scholia
