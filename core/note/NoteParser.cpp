@@ -6,13 +6,12 @@
 #include "note/RawHtml.h"
 #include "render/HtmlEscape.h"
 #include "render/UrlPolicy.h"
+#include "render/WordScan.h"
 
 #include <cmark.h>
 
 #include <array>
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <exception>
 #include <memory>
 #include <string>
@@ -47,11 +46,6 @@ std::string_view literalOf(cmark_node* node)
 
 std::string_view stringOrEmpty(const char* s) { return s ? std::string_view(s) : std::string_view(); }
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-
-std::uint64_t zeroBytes(std::uint64_t x) { return (x - kOnes) & ~x & kHighs; }
-
 // Whether `text` has no whitespace but single spaces between words, as nearly all claim
 // text has (cmark keeps no line breaks in text nodes). Word at a time; a false alarm only
 // costs the slow path.
@@ -61,14 +55,14 @@ bool isCollapsed(std::string_view text)
         return true;
     if (kSpace[static_cast<unsigned char>(text.front())] || kSpace[static_cast<unsigned char>(text.back())])
         return false;
+    using wordscan::bytesEqual;
     std::uint64_t previousSpace = 0;  // the last byte of the previous word was a space
     std::size_t i = 0;
     for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, text.data() + i, 8);
-        const std::uint64_t spaces = zeroBytes(word ^ (kOnes * ' '));
-        const std::uint64_t others = zeroBytes(word ^ (kOnes * '\t')) | zeroBytes(word ^ (kOnes * '\n'))
-                                   | zeroBytes(word ^ (kOnes * '\r')) | zeroBytes(word ^ (kOnes * '\f'));
+        const std::uint64_t word = wordscan::load(text, i);
+        const std::uint64_t spaces = bytesEqual(word, ' ');
+        const std::uint64_t others = bytesEqual(word, '\t') | bytesEqual(word, '\n') | bytesEqual(word, '\r')
+                                   | bytesEqual(word, '\f');
         if (others || (spaces & ((spaces << 8) | previousSpace)))
             return false;
         previousSpace = spaces >> 56;
@@ -84,7 +78,7 @@ bool isCollapsed(std::string_view text)
 // Runs of whitespace become one space; the ends are trimmed.
 std::string collapseWhitespace(std::string_view text)
 {
-    if constexpr (std::endian::native == std::endian::little) {
+    if constexpr (wordscan::kEnabled) {
         if (isCollapsed(text))
             return std::string(text);
     }

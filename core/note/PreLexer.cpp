@@ -1,10 +1,10 @@
 #include "note/PreLexer.h"
 
 #include "note/CitationAnchor.h"
+#include "render/WordScan.h"
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -61,29 +61,44 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t i)
     return 0;
 }
 
-// Word-at-a-time search for the next special byte: the pass must cost far less than cmark.
-// A byte b of x is zero -> its high bit set in the result; the lowest flagged byte is exact.
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+// Link text taken from the note, not through cmark, gets the same U+FFFD repair as cmark's.
+void repairUtf8(std::string& text)
+{
+    std::size_t i = 0;
+    while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80)
+        ++i;
+    if (i == text.size())
+        return;
+    std::string repaired(text, 0, i);
+    while (i < text.size()) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            repaired.push_back(text[i++]);
+        } else if (const std::size_t length = utf8SequenceLength(text, i)) {
+            repaired.append(text, i, length);
+            i += length;
+        } else {
+            repaired.append(kReplacement);
+            ++i;
+        }
+    }
+    text = std::move(repaired);
+}
 
-std::uint64_t zeroBytes(std::uint64_t x) { return (x - kOnes) & ~x & kHighs; }
-
+// The next byte that may start something this pass replaces or checks.
 std::uint64_t specialBytes(std::uint64_t word)
 {
-    return zeroBytes(word ^ (kOnes * '[')) | zeroBytes(word ^ (kOnes * '<')) | zeroBytes(word ^ (kOnes * '&'))
-         | (word & kHighs);
+    using namespace wordscan;
+    return bytesEqual(word, '[') | bytesEqual(word, '<') | bytesEqual(word, '&') | (word & kHighs);
 }
 
 std::size_t findSpecial(std::string_view text, std::size_t from)
 {
     const char* data = text.data();
     std::size_t i = from;
-    if constexpr (std::endian::native == std::endian::little) {
+    if constexpr (wordscan::kEnabled) {
         for (; i + 8 <= text.size(); i += 8) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, data + i, 8);
-            if (const std::uint64_t found = specialBytes(word))
-                return i + static_cast<std::size_t>(std::countr_zero(found)) / 8;
+            if (const std::uint64_t found = specialBytes(wordscan::load(text, i)))
+                return i + wordscan::firstFlagged(found);
         }
     }
     while (i < text.size() && !kSpecial[static_cast<unsigned char>(data[i])])
@@ -342,6 +357,9 @@ private:
         }
         link.line = lineAt(begin);
         link.column = columnAt(begin);
+        repairUtf8(link.target);  // the span's bytes never reach cmark
+        repairUtf8(link.fragment);
+        repairUtf8(link.alias);
 
         LexToken token;
         token.kind = LexToken::Kind::WikiLink;
@@ -415,6 +433,8 @@ private:
                                              "unclosed citation anchor: no </a> after its label"});
         }
         Citation citation = makeCitation(attributes, label, line, column, out_.tokenDiagnostics);
+        repairUtf8(citation.written);
+        repairUtf8(citation.label);
         token.diagnosticsEnd = out_.tokenDiagnostics.size();
         token.payload = static_cast<int>(out_.citations.size());
         out_.citations.push_back(std::move(citation));

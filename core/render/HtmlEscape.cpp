@@ -1,9 +1,9 @@
 #include "render/HtmlEscape.h"
 
+#include "render/WordScan.h"
+
 #include <array>
-#include <bit>
 #include <cstdint>
-#include <cstring>
 
 namespace scholia {
 
@@ -30,23 +30,17 @@ bool isUnreserved(unsigned char c)
 }
 
 
-// Word-at-a-time search for the next byte to escape: most text has none.
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-
-std::uint64_t zeroBytes(std::uint64_t x) { return (x - kOnes) & ~x & kHighs; }
-
+// The next byte to escape: most text has none.
 std::size_t findEscape(std::string_view text, std::size_t i)
 {
-    if constexpr (std::endian::native == std::endian::little) {
+    if constexpr (wordscan::kEnabled) {
+        using wordscan::bytesEqual;
         for (; i + 8 <= text.size(); i += 8) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, text.data() + i, 8);
-            const std::uint64_t found = zeroBytes(word ^ (kOnes * '&')) | zeroBytes(word ^ (kOnes * '<'))
-                                      | zeroBytes(word ^ (kOnes * '>')) | zeroBytes(word ^ (kOnes * '"'))
-                                      | zeroBytes(word ^ (kOnes * '\''));
+            const std::uint64_t word = wordscan::load(text, i);
+            const std::uint64_t found = bytesEqual(word, '&') | bytesEqual(word, '<') | bytesEqual(word, '>')
+                                      | bytesEqual(word, '"') | bytesEqual(word, '\'');
             if (found)
-                return i + static_cast<std::size_t>(std::countr_zero(found)) / 8;
+                return i + wordscan::firstFlagged(found);
         }
     }
     while (i < text.size() && !kEscapes[static_cast<unsigned char>(text[i])])

@@ -566,6 +566,11 @@ TEST(NoteParserTest, InvalidUtf8IsReplacedNotFatal)
     ASSERT_EQ(note.citations.size(), 1u);
     ASSERT_EQ(note.outline.size(), 1u);
     EXPECT_TRUE(contains(note.body.html, "bad \xEF\xBF\xBD\xEF\xBF\xBD bytes"));
+    // Link text never goes through cmark: it is repaired the same way.
+    EXPECT_EQ(note.wikilinks[0].target, "x\xEF\xBF\xBD");
+    EXPECT_EQ(parseNote("[[only \xC3 here]]").wikilinks[0].target, "only \xEF\xBF\xBD here");
+    EXPECT_EQ(parseNote("<a class=\"yt-timestamp\" data-t=\"00:01\xFF\">[00:01]</a>").citations[0].written,
+              "00:01\xEF\xBF\xBD");
 }
 
 TEST(NoteParserTest, NulBytesDoNotTruncate)
