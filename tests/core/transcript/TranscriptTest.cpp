@@ -5,6 +5,8 @@
 #include "transcript/TranscriptFiles.h"
 #include "transcript/TranscriptLookup.h"
 
+#include "support/TempFolder.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -754,32 +756,8 @@ TEST(TranscriptLookup, SearchIsCaseInsensitiveAndSpansLineBreaks)
 // ---------------------------------------------------------------------------------------------
 // Files beside the video
 
-class TempFolder {
-public:
-    TempFolder()
-    {
-        static std::atomic<int> counter{0};
-        root_ = fs::temp_directory_path()
-              / ("scholia-transcripts-" + std::to_string(std::random_device{}()) + "-" + std::to_string(counter++));
-        fs::create_directories(root_);
-    }
-    ~TempFolder()
-    {
-        std::error_code ec;
-        fs::remove_all(root_, ec);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    fs::path write(const std::string& name) const
-    {
-        std::ofstream(root_ / name, std::ios::binary) << "WEBVTT\n";
-        return root_ / name;
-    }
-    const fs::path& root() const { return root_; }
-
-private:
-    fs::path root_;
+struct TempFolder : test::TempFolder {
+    TempFolder() : test::TempFolder("transcripts", "WEBVTT\n") {}
 };
 
 std::vector<std::string> names(const std::vector<TranscriptFile>& files)

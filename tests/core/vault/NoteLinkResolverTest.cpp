@@ -1,5 +1,7 @@
 #include "vault/NoteLinkResolver.h"
 
+#include "support/TempFolder.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -13,34 +15,10 @@ namespace scholia {
 namespace {
 namespace fs = std::filesystem;
 
-// A fresh folder under the system temp directory, removed with everything in it.
-class TempFolder {
-public:
-    TempFolder() {
-        static std::atomic<int> counter{0};
-        const auto unique = std::to_string(std::random_device{}()) + "-" + std::to_string(counter++);
-        root_ = fs::temp_directory_path() / ("scholia-notelinks-" + unique);
-        fs::create_directories(root_);
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        fs::remove_all(root_, ec);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    const fs::path& root() const { return root_; }
-
-    fs::path write(const fs::path& relative, const std::string& content = "# note\n") const {
-        const fs::path path = root_ / relative;
-        fs::create_directories(path.parent_path());
-        std::ofstream(path, std::ios::binary) << content;
-        return path;
-    }
-
-private:
-    fs::path root_;
+struct TempFolder : test::TempFolder {
+    TempFolder() : test::TempFolder("notelinks", "# note\n") {}
 };
+
 
 // ---- slugifyNoteName ----------------------------------------------------------------------------
 
