@@ -3,6 +3,8 @@
 // display (<i>, <c.colorE5E5E5>, <v Speaker>, <font color=...>, {\an8}) and, in YouTube's
 // auto-captions, inline word timings (<00:00:01.520>); people read and search the words.
 
+#include "common/Utf8.h"
+
 #include <string>
 #include <string_view>
 
@@ -18,8 +20,5 @@ struct CueLineText {
 // Linear in the line's length, whatever it holds. A '<' that opens no tag ("x < y") and an
 // unknown entity ("&foo;") are kept as written.
 CueLineText cleanCueLine(std::string_view raw);
-
-// Appends `codePoint` (at most U+10FFFF, not a surrogate) as UTF-8.
-void appendUtf8(std::string& out, char32_t codePoint);
 
 }  // namespace scholia
