@@ -68,15 +68,59 @@ std::optional<std::string> noteNameOfTarget(std::string_view target)
     return std::string(name);
 }
 
+NameKeys nameKeysOfTarget(std::string_view target)
+{
+    const std::optional<std::string> name = noteNameOfTarget(target);
+    if (!name)
+        return {};
+    return NameKeys{asciiLower(*name), slugifyNoteName(*name)};
+}
+
+std::string foldedStemOf(std::string_view relativePath)
+{
+    return asciiLower(stemOf(relativePath));
+}
+
 NoteNameTable::NoteNameTable(std::vector<std::string> relativePaths) : m_paths(std::move(relativePaths))
 {
-    for (std::uint32_t i = 0; i < m_paths.size(); ++i) {
-        if (m_paths[i].empty())
-            continue;
-        const std::string_view stem = stemOf(m_paths[i]);
-        m_byName[std::string(stem)].push_back(i);
-        m_byFoldedName[asciiLower(stem)].push_back(i);
-    }
+    for (std::uint32_t i = 0; i < m_paths.size(); ++i)
+        index(i);
+}
+
+void NoteNameTable::index(std::uint32_t note)
+{
+    if (m_paths[note].empty())
+        return;
+    const std::string_view stem = stemOf(m_paths[note]);
+    m_byName[std::string(stem)].push_back(note);
+    m_byFoldedName[asciiLower(stem)].push_back(note);
+}
+
+void NoteNameTable::add(std::uint32_t note, std::string relativePath)
+{
+    remove(note);
+    if (note >= m_paths.size())
+        m_paths.resize(note + 1);
+    m_paths[note] = std::move(relativePath);
+    index(note);
+}
+
+void NoteNameTable::remove(std::uint32_t note)
+{
+    if (note >= m_paths.size() || m_paths[note].empty())
+        return;
+    const std::string_view stem = stemOf(m_paths[note]);
+    const auto forget = [note](NameMap& map, const std::string& key) {
+        const auto found = map.find(key);
+        if (found == map.end())
+            return;
+        std::erase(found->second, note);
+        if (found->second.empty())
+            map.erase(found);
+    };
+    forget(m_byName, std::string(stem));
+    forget(m_byFoldedName, asciiLower(stem));
+    m_paths[note].clear();
 }
 
 std::optional<LinkResolution> NoteNameTable::pick(const NameMap& map, const std::string& key, LinkRule rule,

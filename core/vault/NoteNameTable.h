@@ -35,6 +35,16 @@ struct LinkResolution {
 // The note name a target means ("  Foo.md " -> "Foo"), or nothing when it is not a plain name.
 std::optional<std::string> noteNameOfTarget(std::string_view target);
 
+// What a note name or a target can match: its ASCII-lowercased form and its slug. A target
+// can resolve to a file whose stem folds to F only if one of its keys is F; so when a file
+// comes or goes, only the links with a key equal to its folded stem can resolve differently.
+struct NameKeys {
+    std::string folded;
+    std::string slug;
+};
+NameKeys nameKeysOfTarget(std::string_view target);  // both empty for a target that is refused
+std::string foldedStemOf(std::string_view relativePath);
+
 class NoteNameTable {
 public:
     NoteNameTable() = default;
@@ -42,6 +52,10 @@ public:
     // `relativePaths[i]` is note i's path inside the vault, '/'-separated ("channel/name.md");
     // an empty string leaves index i unused (a removed note).
     explicit NoteNameTable(std::vector<std::string> relativePaths);
+
+    // One note more or less, for a vault that changes on disk. `note` may be a new index.
+    void add(std::uint32_t note, std::string relativePath);
+    void remove(std::uint32_t note);
 
     // `fromPath`: the linking note's relative path, for the same-folder preference.
     LinkResolution resolve(std::string_view target, std::string_view fromPath) const;
@@ -56,6 +70,7 @@ private:
 
     std::optional<LinkResolution> pick(const NameMap& map, const std::string& key, LinkRule rule,
                                        std::string_view fromFolder) const;
+    void index(std::uint32_t note);
 
     std::vector<std::string> m_paths;
     NameMap m_byName;        // file name without extension, as written

@@ -1,5 +1,6 @@
 #include "vault/NoteRecord.h"
 
+#include "vault/QuickOpen.h"
 #include "vault/SearchTerms.h"
 
 #include <algorithm>
@@ -36,6 +37,15 @@ std::int32_t firstCitationMs(const Note& note, const Claim& claim)
             return clampedMs(*ms);
     }
     return -1;
+}
+
+// "channel/some_note.md" -> "some_note"
+std::string_view fileStem(std::string_view path)
+{
+    const std::size_t slash = path.rfind('/');
+    std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const std::size_t dot = name.rfind('.');
+    return dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
 // Writes rows and texts into a record's block, front to back.
@@ -83,6 +93,8 @@ std::string_view NoteRecord::text(TextSpan span) const
 NoteRecord NoteRecord::fromNote(const Note& note, std::string_view relativePath)
 {
     const std::string title = note.displayTitle();
+    const std::string quickOpenTitle = foldForQuickOpen(title);
+    const std::string quickOpenName = foldForQuickOpen(fileStem(relativePath));
     NoteRecord record;
     record.m_outlineCount = static_cast<std::uint32_t>(note.outline.size());
     record.m_claimCount = static_cast<std::uint32_t>(note.claims.size());
@@ -94,7 +106,8 @@ NoteRecord NoteRecord::fromNote(const Note& note, std::string_view relativePath)
     record.m_linksAt = record.m_citationsAt + record.m_citationCount * sizeof(CitationRow);
     record.m_stringsAt = record.m_linksAt + record.m_linkCount * sizeof(LinkRow);
 
-    std::size_t stringBytes = relativePath.size() + title.size() + note.frontMatter.videoId.size();
+    std::size_t stringBytes = relativePath.size() + title.size() + note.frontMatter.videoId.size() +
+                              quickOpenTitle.size() + quickOpenName.size();
     for (const Heading& heading : note.outline)
         stringBytes += heading.text.size();
     for (const WikiLink& link : note.wikilinks)
@@ -106,6 +119,9 @@ NoteRecord NoteRecord::fromNote(const Note& note, std::string_view relativePath)
     record.m_path = writer.text(relativePath);
     record.m_title = writer.text(title);
     record.m_videoId = writer.text(note.frontMatter.videoId);
+    record.m_quickOpenTitle = writer.text(quickOpenTitle);
+    record.m_quickOpenName = writer.text(quickOpenName);
+    record.m_quickOpenLetters = scholia::quickOpenLetters(quickOpenTitle) | scholia::quickOpenLetters(quickOpenName);
     std::uint32_t at = record.m_outlineAt;
     for (const Heading& heading : note.outline)
         writer.row(at, HeadingRow{writer.text(heading.text), heading.line, heading.level});
@@ -116,7 +132,7 @@ NoteRecord NoteRecord::fromNote(const Note& note, std::string_view relativePath)
             writer.row(at, CitationRow{clampedMs(*citation.resolution.ms), lineOfCitation(note, citation)});
     for (const WikiLink& link : note.wikilinks) {
         const TextSpan target = writer.text(link.target);
-        writer.row(at, LinkRow{target, writer.text(link.fragment), link.line, link.embed, {}});
+        writer.row(at, LinkRow{target, writer.text(link.fragment), link.line, link.embed, {}, 0, 0});
     }
 
     record.m_allCitations = static_cast<std::uint32_t>(note.citations.size());

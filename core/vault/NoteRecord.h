@@ -46,6 +46,8 @@ public:
         std::int32_t line = 0;
         std::int32_t embed = 0;
         LinkResolution resolution;  // filled by the vault index once every note is known
+        std::uint32_t foldedKey = 0; // hashes of the target's NameKeys: which links a file that
+        std::uint32_t slugKey = 0;   // comes or goes can concern (NoteNameTable.h)
     };
 
     NoteRecord() = default;
@@ -58,6 +60,11 @@ public:
     std::string_view path() const { return text(m_path); }
     std::string_view title() const { return text(m_title); }
     std::string_view videoId() const { return text(m_videoId); }
+    // The title and the file name folded for quick open (QuickOpen.h), kept so that typing
+    // does not fold 20,000 titles at every key.
+    std::string_view quickOpenTitle() const { return text(m_quickOpenTitle); }
+    std::string_view quickOpenName() const { return text(m_quickOpenName); }
+    std::uint64_t quickOpenLetters() const { return m_quickOpenLetters; }  // of both
     std::string_view text(TextSpan span) const;
 
     std::span<const HeadingRow> outline() const { return rows<HeadingRow>(m_outlineAt, m_outlineCount); }
@@ -90,6 +97,9 @@ private:
     TextSpan m_path;
     TextSpan m_title;
     TextSpan m_videoId;
+    TextSpan m_quickOpenTitle;
+    TextSpan m_quickOpenName;
+    std::uint64_t m_quickOpenLetters = 0;
     std::uint32_t m_allCitations = 0;
     std::uint32_t m_warnings = 0;
     std::uint32_t m_errors = 0;

@@ -92,4 +92,19 @@ std::optional<int> quickOpenScore(std::string_view query, std::string_view candi
     return inOrderScore(candidate, query);
 }
 
+std::uint64_t quickOpenLetters(std::string_view folded)
+{
+    std::uint64_t letters = 0;
+    for (const char c : folded) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c >= 'a' && c <= 'z')
+            letters |= std::uint64_t{1} << (c - 'a');
+        else if (c >= '0' && c <= '9')
+            letters |= std::uint64_t{1} << (26 + (c - '0'));
+        else if (c != ' ')
+            letters |= std::uint64_t{1} << (36 + byte % 28);  // other bytes share the last bits
+    }
+    return letters;
+}
+
 }  // namespace scholia

@@ -40,21 +40,27 @@ void scanSearchTokens(std::string_view text, Visit&& visit)
     std::string term;
     std::size_t begin = 0;
     std::size_t at = 0;
-    const auto fold = [](char c) { return detail::kAsciiFolds[static_cast<unsigned char>(c)]; };
-    const auto isAscii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
-    while (at < text.size()) {
+    const char* const bytes = text.data();
+    const std::size_t size = text.size();
+    const auto fold = [](char c) { return static_cast<unsigned char>(c) < 0x80 ? detail::kAsciiFolds[static_cast<unsigned char>(c)] : '\0'; };
+    while (at < size) {
         const std::size_t start = at;
         bool letter = false;
-        if (isAscii(text[at])) {
+        if (static_cast<unsigned char>(bytes[at]) < 0x80) {
             std::size_t end = at;
-            while (end < text.size() && isAscii(text[end]) && fold(text[end]) != 0)
+            while (end < size && fold(bytes[end]) != 0)
                 ++end;
-            const std::size_t old = term.size();
-            term.resize(old + (end - at));
-            for (std::size_t i = at; i < end; ++i)
-                term[old + (i - at)] = fold(text[i]);
-            letter = end > at;
-            at = letter ? end : at + 1;
+            if (end > at) {
+                const std::size_t old = term.size();
+                term.resize(old + (end - at));
+                char* out = term.data() + old;  // a local pointer: writes through it cannot move it
+                for (std::size_t i = at; i < end; ++i)
+                    *out++ = fold(bytes[i]);
+                letter = true;
+                at = end;
+            } else {
+                at = at + 1;
+            }
         } else {
             const std::size_t before = term.size();
             const detail::FoldedCharacter folded = detail::foldNonAscii(text, at, term);

@@ -95,7 +95,56 @@ Range sentenceAround(std::string_view text, Range needle)
     return {begin, std::min(text.size(), end + 1)};
 }
 
+std::string_view lineOf(std::string_view text, int line)
+{
+    std::size_t begin = 0;
+    for (int i = 1; i < line; ++i) {
+        begin = text.find('\n', begin);
+        if (begin == std::string_view::npos)
+            return {};
+        ++begin;
+    }
+    return text.substr(begin, text.find('\n', begin) - begin);
+}
+
+std::string_view trimmedSpaces(std::string_view text)
+{
+    const std::size_t first = text.find_first_not_of(' ');
+    return first == std::string_view::npos ? std::string_view{} : text.substr(first, text.find_last_not_of(' ') - first + 1);
+}
+
+// "[[target#part | label]]" -> "label"; "[[target#part]]" -> "target"
+std::string_view wikiLinkLabel(std::string_view inside)
+{
+    const std::size_t bar = inside.find('|');
+    return trimmedSpaces(bar == std::string_view::npos ? inside.substr(0, inside.find('#')) : inside.substr(bar + 1));
+}
+
 }  // namespace
+
+std::string plainTextOfLine(std::string_view source, int line)
+{
+    const std::string_view raw = lineOf(source, line);
+    std::string plain;
+    for (std::size_t at = 0; at < raw.size();) {
+        const std::size_t linkEnd = raw.compare(at, 2, "[[") == 0 ? raw.find("]]", at) : std::string_view::npos;
+        const std::size_t tagEnd = raw[at] == '<' ? raw.find('>', at) : std::string_view::npos;
+        if (linkEnd != std::string_view::npos) {
+            plain += wikiLinkLabel(raw.substr(at + 2, linkEnd - at - 2));
+            at = linkEnd + 2;
+        } else if (tagEnd != std::string_view::npos) {
+            at = tagEnd + 1;
+        } else {
+            if (raw[at] != '*')
+                plain += raw[at];
+            ++at;
+        }
+    }
+    const std::size_t start = plain.find_first_not_of(" \t#->");
+    if (start == std::string::npos)
+        return {};
+    return plain.substr(start, plain.find_last_not_of(" \t\r") - start + 1);
+}
 
 Snippet searchSnippet(std::string_view text, const SearchQuery& query, std::size_t width)
 {

@@ -29,4 +29,9 @@ Snippet searchSnippet(std::string_view text, const SearchQuery& query, std::size
 // around it, the needle highlighted. Without `needle` in `text`: the beginning of `text`.
 Snippet sentenceSnippet(std::string_view text, std::string_view needle, std::size_t width = kDefaultSnippetBytes);
 
+// Line `line` (1-based) of a note's source as plain text, for a link outside any claim
+// ("From: [[channel]] <br/>" -> "From: channel"): wikilinks by their label, HTML tags and
+// emphasis marks dropped, list and heading markers trimmed.
+std::string plainTextOfLine(std::string_view source, int line);
+
 }  // namespace scholia

@@ -48,7 +48,7 @@ class TermIndex {
 public:
     TermIndex();
     ~TermIndex();
-    TermIndex(TermIndex&&) noexcept;
+    TermIndex(TermIndex&&) noexcept;  // the moved-from index is empty (and still usable)
     TermIndex& operator=(TermIndex&&) noexcept;
 
     // Adds one document's words (repeats allowed; `terms` is reordered); each document once.
@@ -58,8 +58,15 @@ public:
     // Where `term` occurs, sorted by document, then slot.
     std::vector<Posting> find(std::string_view term) const;
 
+    // The same, only in the documents `docs` (sorted): to narrow down what rarer terms found
+    // without collecting every place a common word occurs.
+    std::vector<Posting> findIn(std::string_view term, const std::vector<std::uint32_t>& docs) const;
+
     // Where any term beginning with `prefix` occurs, merged: sorted, without repeats.
     std::vector<Posting> findPrefix(std::string_view prefix) const;
+
+    // The terms beginning with `prefix`, in no particular order.
+    std::vector<std::string> termsWithPrefix(std::string_view prefix) const;
 
     // How many documents contain `term`, without decoding it.
     std::size_t documentCount(std::string_view term) const;
@@ -72,7 +79,11 @@ public:
 
 private:
     struct Shard;
-    std::vector<std::unique_ptr<Shard>> m_shards;
+    struct Entry;
+    void makeShards();
+    const Entry* entryOf(std::string_view term) const;
+
+    std::vector<std::unique_ptr<Shard>> m_shards;  // empty only when moved from
 };
 
 }  // namespace scholia

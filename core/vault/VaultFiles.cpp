@@ -34,13 +34,6 @@ bool isHidden(const fs::path& path)
     return !name.empty() && name.front() == '.';
 }
 
-bool isInside(const fs::path& canonicalRoot, const fs::path& canonicalPath)
-{
-    const auto [rootEnd, rest] =
-        std::mismatch(canonicalRoot.begin(), canonicalRoot.end(), canonicalPath.begin(), canonicalPath.end());
-    return rootEnd == canonicalRoot.end() && rest != canonicalPath.end();
-}
-
 std::string megabytes(std::uintmax_t bytes)
 {
     return std::to_string((bytes + 512 * 1024) / (1024 * 1024)) + " MB";
@@ -140,8 +133,7 @@ private:
         }
         if (!isNoteFileName(path))
             return;
-        const fs::path real = fs::canonical(path, ec);
-        if (ec || !isInside(m_canonicalRoot, real)) {
+        if (!staysInside(m_canonicalRoot, path)) {
             m_list.skipped.push_back(problem(m_root, path, Severity::Warning, "symbolic link to a file outside the vault"));
             return;
         }
@@ -188,6 +180,16 @@ std::string errnoMessage()
 }
 
 }  // namespace
+
+bool staysInside(const fs::path& canonicalRoot, const fs::path& path)
+{
+    std::error_code ec;
+    const fs::path real = fs::canonical(path, ec);
+    if (ec)
+        return false;
+    const auto [rootEnd, rest] = std::mismatch(canonicalRoot.begin(), canonicalRoot.end(), real.begin(), real.end());
+    return rootEnd == canonicalRoot.end() && rest != real.end();
+}
 
 bool isNoteFileName(const fs::path& name)
 {

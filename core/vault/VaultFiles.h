@@ -37,6 +37,9 @@ NoteFileList listNoteFiles(const std::filesystem::path& root, const std::atomic<
 // True for "name.md", "NAME.MD".
 bool isNoteFileName(const std::filesystem::path& name);
 
+// True when `path`, all symlinks followed, is inside `canonicalRoot` (itself canonical).
+bool staysInside(const std::filesystem::path& canonicalRoot, const std::filesystem::path& path);
+
 inline constexpr std::uintmax_t kDefaultMaxNoteBytes = 20u * 1024 * 1024;
 
 struct NoteFileText {

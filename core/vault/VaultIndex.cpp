@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <map>
 #include <system_error>
@@ -62,57 +63,11 @@ bool hasHiddenPart(const fs::path& relative)
     });
 }
 
-bool isInside(const fs::path& canonicalRoot, const fs::path& file)
+// A 32-bit hash of a name key; 0 for none. Equal keys, equal hashes; the rare unequal keys
+// with equal hashes only cost a link resolved again for nothing.
+std::uint32_t keyHash(std::string_view key)
 {
-    std::error_code ec;
-    const fs::path real = fs::canonical(file, ec);
-    if (ec)
-        return false;
-    const auto [rootEnd, rest] = std::mismatch(canonicalRoot.begin(), canonicalRoot.end(), real.begin(), real.end());
-    return rootEnd == canonicalRoot.end() && rest != real.end();
-}
-
-// Line `line` (1-based) of `text` for reading: wikilinks by their label, HTML tags and
-// emphasis marks dropped, list and heading markers trimmed.
-std::string plainTextOfLine(std::string_view text, int line)
-{
-    std::size_t begin = 0;
-    for (int i = 1; i < line && begin != std::string_view::npos; ++i) {
-        begin = text.find('\n', begin);
-        begin = begin == std::string_view::npos ? begin : begin + 1;
-    }
-    if (begin == std::string_view::npos)
-        return {};
-    const std::string_view raw = text.substr(begin, text.find('\n', begin) - begin);
-    std::string plain;
-    for (std::size_t at = 0; at < raw.size();) {
-        if (raw.compare(at, 2, "[[") == 0) {
-            const std::size_t close = raw.find("]]", at);
-            if (close != std::string_view::npos) {
-                const std::string_view inside = raw.substr(at + 2, close - at - 2);
-                const std::size_t bar = inside.find('|');
-                std::string_view label = bar == std::string_view::npos ? inside.substr(0, inside.find('#')) : inside.substr(bar + 1);
-                label.remove_prefix(std::min(label.find_first_not_of(' '), label.size()));
-                label = label.substr(0, label.find_last_not_of(' ') + 1);
-                plain += label;
-                at = close + 2;
-                continue;
-            }
-        }
-        if (raw[at] == '<') {
-            const std::size_t close = raw.find('>', at);
-            if (close != std::string_view::npos) {
-                at = close + 1;
-                continue;
-            }
-        }
-        if (raw[at] != '*')
-            plain += raw[at];
-        ++at;
-    }
-    const std::size_t start = plain.find_first_not_of(" \t#->");
-    const std::size_t end = plain.find_last_not_of(" \t\r");
-    return start == std::string::npos ? std::string() : plain.substr(start, end - start + 1);
+    return key.empty() ? 0 : static_cast<std::uint32_t>(std::hash<std::string_view>{}(key) | 1);
 }
 
 std::optional<std::int64_t> msOrNothing(std::int32_t ms)
@@ -126,6 +81,35 @@ std::vector<Posting> intersect(const std::vector<Posting>& a, const std::vector<
     std::vector<Posting> both;
     std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(both));
     return both;
+}
+
+// The documents of sorted postings, once each.
+std::vector<std::uint32_t> documentsOf(const std::vector<Posting>& postings)
+{
+    std::vector<std::uint32_t> docs;
+    for (const Posting& p : postings)
+        if (docs.empty() || docs.back() != p.doc)
+            docs.push_back(p.doc);
+    return docs;
+}
+
+// Sets keep[i] for each a[i] also in b; both sorted.
+void markCommon(const std::vector<Posting>& a, const std::vector<Posting>& b, std::vector<char>& keep)
+{
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < a.size() && j < b.size(); ++i) {
+        while (j < b.size() && b[j] < a[i])
+            ++j;
+        if (j < b.size() && b[j] == a[i])
+            keep[i] = 1;
+    }
+}
+
+// Puts the best `count` items first, in order; the rest follow in no order.
+template <typename Item, typename Better>
+void takeBest(std::vector<Item>& items, std::size_t count, Better better)
+{
+    std::partial_sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(count), items.end(), better);
 }
 
 // The documents whose title (slot 0) is in `postings`, sorted.
@@ -177,7 +161,7 @@ void VaultIndex::indexAll(const fs::path& root, const VaultIndexOptions& options
         m_entries[id].doc = m_docNote[id] = id;
 
     indexFiles(list.paths, threadCount(options.threads, list.paths.size()), progress);
-    m_cancelled = progress.cancelRequested.load();
+    m_cancelled = m_cancelled || progress.cancelRequested.load();
 
     for (NoteId id = 0; id < m_entries.size(); ++id) {
         if (m_entries[id].present)
@@ -197,23 +181,29 @@ void VaultIndex::indexAll(const fs::path& root, const VaultIndexOptions& options
 void VaultIndex::indexFiles(const std::vector<std::string>& paths, unsigned threads, IndexProgress& progress)
 {
     std::atomic<std::size_t> next{0};
+    std::atomic<bool> workerStopped{false};
     std::vector<std::vector<VaultDiagnostic>> problems(threads);
-    // Never lets an exception out: a worker thread that throws would end the program.
-    const auto work = [&](unsigned worker) {
-        DocumentTerms terms;  // reused: its buffers grow once per thread, not once per note
-        while (!progress.cancelRequested.load(std::memory_order_relaxed)) {
-            const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
-            if (i >= paths.size())
-                return;
-            try {
-                if (std::optional<VaultDiagnostic> problem = indexFile(static_cast<NoteId>(i), paths[i], terms))
-                    problems[worker].push_back(std::move(*problem));
-            } catch (const std::exception& e) {
-                problems[worker].push_back(skippedFile(paths[i], std::string("cannot index: ") + e.what()));
-            } catch (...) {
-                problems[worker].push_back(skippedFile(paths[i], "cannot index"));
+    const auto indexNext = [&](unsigned worker, DocumentTerms& terms, std::size_t i) {
+        try {
+            if (std::optional<VaultDiagnostic> problem = indexFile(static_cast<NoteId>(i), paths[i], terms))
+                problems[worker].push_back(std::move(*problem));
+        } catch (const std::exception& e) {  // one file's trouble (out of memory on a huge one)
+            problems[worker].push_back(skippedFile(paths[i], std::string("cannot index: ") + e.what()));
+        }
+        progress.filesIndexed.fetch_add(1, std::memory_order_relaxed);
+    };
+    // Nothing may leave a worker: an exception escaping a thread ends the program.
+    const auto work = [&](unsigned worker) noexcept {
+        try {
+            DocumentTerms terms;  // reused: its buffers grow once per thread, not once per note
+            while (!progress.cancelRequested.load(std::memory_order_relaxed)) {
+                const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
+                if (i >= paths.size())
+                    return;
+                indexNext(worker, terms, i);
             }
-            progress.filesIndexed.fetch_add(1, std::memory_order_relaxed);
+        } catch (...) {
+            workerStopped.store(true);
         }
     };
     {
@@ -224,6 +214,10 @@ void VaultIndex::indexFiles(const std::vector<std::string>& paths, unsigned thre
     }
     for (auto& found : problems)
         m_skipped.insert(m_skipped.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    if (workerStopped.load()) {
+        m_skipped.push_back({"", Diagnostic{0, 0, Severity::Error, "indexing stopped early: out of memory"}});
+        m_cancelled = true;
+    }
 }
 
 // Runs on a worker thread: touches only its own entry, the const name table and the
@@ -247,8 +241,24 @@ std::optional<VaultDiagnostic> VaultIndex::indexFile(NoteId note, const std::str
 void VaultIndex::resolveLinks(NoteRecord& record) const
 {
     const std::string_view from = record.path();
-    for (NoteRecord::LinkRow& link : record.links())
-        link.resolution = m_names.resolve(record.text(link.target), from);
+    for (NoteRecord::LinkRow& link : record.links()) {
+        const std::string_view target = record.text(link.target);
+        const NameKeys keys = nameKeysOfTarget(target);
+        link.foldedKey = keyHash(keys.folded);
+        link.slugKey = keyHash(keys.slug);
+        link.resolution = m_names.resolve(target, from);
+    }
+}
+
+void VaultIndex::resolveLinksConcerning(std::string_view relativePath)
+{
+    const std::uint32_t key = keyHash(foldedStemOf(relativePath));
+    for (const NoteId id : m_byPath) {
+        NoteRecord& record = m_entries[id].record;
+        for (NoteRecord::LinkRow& link : record.links())
+            if (link.foldedKey == key || link.slugKey == key)
+                link.resolution = m_names.resolve(record.text(link.target), record.path());
+    }
 }
 
 void VaultIndex::rebuildNameTable()
@@ -269,8 +279,7 @@ void VaultIndex::resolveAllLinks()
 
 std::string_view VaultIndex::pathOf(NoteId note) const
 {
-    const NoteRecord& record = m_entries[note].record;
-    return record.path();
+    return m_entries[note].record.path();
 }
 
 bool VaultIndex::contains(NoteId note) const
@@ -388,7 +397,7 @@ LinkResolution VaultIndex::resolveLink(std::string_view target, NoteId from) con
 
 std::vector<Backlink> VaultIndex::backlinks(NoteId note) const
 {
-    // A scan of every link (~250,000 in 20,000 notes) takes about a millisecond: cheaper than
+    // A scan of every link (240,000 in 20,000 notes) takes a few milliseconds: cheaper than
     // keeping a reverse index up to date through every change.
     std::vector<Backlink> found;
     for (const NoteId from : m_byPath) {
@@ -409,8 +418,10 @@ std::optional<Snippet> VaultIndex::backlinkSnippet(const Backlink& backlink) con
         return std::nullopt;
     const Note note = parse(backlink.from, *text);
     // The file may have changed since it was indexed: trust the link only on the same line.
-    const auto link = std::find_if(note.wikilinks.begin(), note.wikilinks.end(),
-                                   [&](const WikiLink& l) { return l.line == backlink.line; });
+    auto link = note.wikilinks.begin() + static_cast<std::ptrdiff_t>(std::min(backlink.link, note.wikilinks.size()));
+    if (link == note.wikilinks.end() || link->line != backlink.line)
+        link = std::find_if(note.wikilinks.begin(), note.wikilinks.end(),
+                            [&](const WikiLink& l) { return l.line == backlink.line; });
     if (link == note.wikilinks.end())
         return std::nullopt;
     const std::string& label = link->label();
@@ -460,73 +471,120 @@ std::vector<VideoCitation> VaultIndex::videoCitations(std::string_view videoId) 
 
 // ---- search ----------------------------------------------------------------------------------
 
+VaultIndex::QueryMatches VaultIndex::match(const SearchQuery& query) const
+{
+    // Exact terms rarest first: the first is decoded whole, each next only in the documents
+    // still in the running, so a word every note has costs no more than the rarest one.
+    std::vector<std::pair<std::size_t, std::string>> exact;
+    const std::size_t exactTerms = query.terms.size() - (query.lastIsPrefix ? 1 : 0);
+    for (std::size_t i = 0; i < exactTerms; ++i) {
+        const std::size_t documents = m_terms.documentCount(query.terms[i]);
+        if (documents == 0)
+            return {};  // a word no note has
+        exact.emplace_back(documents, query.terms[i]);
+    }
+    std::sort(exact.begin(), exact.end());
+
+    QueryMatches found;
+    for (std::size_t i = 0; i < exact.size(); ++i) {
+        const std::vector<Posting> list =
+            i == 0 ? m_terms.find(exact[i].second) : m_terms.findIn(exact[i].second, documentsOf(found.postings));
+        found.titleDocs.push_back(titleDocuments(list));
+        found.postings = i == 0 ? list : intersect(found.postings, list);
+        if (found.postings.empty())
+            return {};
+    }
+    if (!query.lastIsPrefix)
+        return found;
+
+    const std::string& prefix = query.terms.back();
+    if (exact.empty()) {
+        found.postings = m_terms.findPrefix(prefix);
+        found.titleDocs.push_back(titleDocuments(found.postings));
+        return found;
+    }
+    // With other terms, the prefix only filters what they found: no union of its expansions.
+    const std::vector<std::uint32_t> candidates = documentsOf(found.postings);
+    std::vector<char> kept(found.postings.size(), 0);
+    std::vector<std::uint32_t> titles;
+    for (const std::string& term : m_terms.termsWithPrefix(prefix)) {
+        const std::vector<Posting> list = m_terms.findIn(term, candidates);
+        markCommon(found.postings, list, kept);
+        const std::vector<std::uint32_t> docs = titleDocuments(list);
+        titles.insert(titles.end(), docs.begin(), docs.end());
+    }
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < found.postings.size(); ++i)
+        if (kept[i])
+            found.postings[next++] = found.postings[i];
+    found.postings.resize(next);
+    std::sort(titles.begin(), titles.end());
+    titles.erase(std::unique(titles.begin(), titles.end()), titles.end());
+    found.titleDocs.push_back(std::move(titles));
+    return found;
+}
+
 std::vector<SearchHit> VaultIndex::search(std::string_view text, std::size_t maxHits) const
 {
-    const SearchQuery query = parseSearchQuery(text);
+    SearchQuery query = parseSearchQuery(text);
+    if (query.lastIsPrefix && query.terms.back().size() < 2) {
+        query.terms.pop_back();  // one letter narrows nothing down yet: wait for the second
+        query.lastIsPrefix = false;
+    }
     if (query.terms.empty() || maxHits == 0)
         return {};
-    std::vector<std::vector<Posting>> lists;
-    for (std::size_t i = 0; i < query.terms.size(); ++i) {
-        const bool prefix = query.lastIsPrefix && i + 1 == query.terms.size();
-        if (!prefix && m_terms.documentCount(query.terms[i]) == 0)
-            return {};  // a word no note has: nothing to decode
-        lists.push_back(prefix ? m_terms.findPrefix(query.terms[i]) : m_terms.find(query.terms[i]));
-    }
-    std::vector<std::vector<std::uint32_t>> titleDocs;
-    for (const auto& list : lists)
-        titleDocs.push_back(titleDocuments(list));
+    const QueryMatches found = match(query);
 
-    // Rarest first keeps the intermediate results small.
-    std::sort(lists.begin(), lists.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
-    std::vector<Posting> matches = std::move(lists.front());
-    for (std::size_t i = 1; i < lists.size() && !matches.empty(); ++i)
-        matches = intersect(matches, lists[i]);
-
-    struct Ranked {
-        Posting posting;
+    // One group per note: its title hit, its matching claims, and how it ranks.
+    struct NoteMatches {
         NoteId note = 0;
-        std::size_t titleTerms = 0;
-        std::size_t noteHits = 0;
+        std::size_t first = 0;  // its postings: found.postings[first, last)
+        std::size_t last = 0;
+        bool title = false;
+        std::size_t titleTerms = 0;  // query terms in its title
     };
-    std::vector<Ranked> ranked;
-    for (std::size_t first = 0; first < matches.size();) {
+    std::vector<NoteMatches> notes;
+    for (std::size_t first = 0; first < found.postings.size();) {
+        const std::uint32_t doc = found.postings[first].doc;
         std::size_t last = first;
-        while (last < matches.size() && matches[last].doc == matches[first].doc)
+        while (last < found.postings.size() && found.postings[last].doc == doc)
             ++last;
-        const std::uint32_t doc = matches[first].doc;
         const NoteId note = doc < m_docNote.size() ? m_docNote[doc] : kNoNote;
         if (note != kNoNote && m_entries[note].present) {
-            std::size_t titleTerms = 0;
-            for (const auto& docs : titleDocs)
-                titleTerms += std::binary_search(docs.begin(), docs.end(), doc);
-            for (std::size_t i = first; i < last; ++i)
-                ranked.push_back({matches[i], note, titleTerms, last - first});
+            NoteMatches group{note, first, last, found.postings[first].slot == 0, 0};
+            for (const auto& docs : found.titleDocs)
+                group.titleTerms += std::binary_search(docs.begin(), docs.end(), doc);
+            notes.push_back(group);
         }
         first = last;
     }
 
-    const auto key = [&](const Ranked& r) {
-        const bool title = r.posting.slot == 0;
-        const NoteRecord& record = m_entries[r.note].record;
-        return std::tuple(!title, title ? record.title().size() : 0, std::numeric_limits<std::size_t>::max() - r.titleTerms,
-                          std::numeric_limits<std::size_t>::max() - r.noteHits, pathOf(r.note), r.posting.slot);
-    };
-    const auto better = [&](const Ranked& a, const Ranked& b) { return key(a) < key(b); };
-    const std::size_t kept = std::min(maxHits, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(kept), ranked.end(), better);
-
     std::vector<SearchHit> hits;
-    for (std::size_t i = 0; i < kept; ++i) {
-        const Ranked& r = ranked[i];
-        const NoteRecord& record = m_entries[r.note].record;
-        SearchHit hit{r.note, std::nullopt, 0, std::nullopt};
-        if (r.posting.slot > 0 && r.posting.slot <= record.claims().size()) {
-            const NoteRecord::ClaimRow& claim = record.claims()[r.posting.slot - 1];
-            hit.claim = r.posting.slot - 1;
-            hit.line = claim.line;
-            hit.ms = msOrNothing(claim.firstMs);
+    // Title hits first, the shortest titles (the closest fits) first.
+    std::vector<NoteMatches> titled;
+    std::copy_if(notes.begin(), notes.end(), std::back_inserter(titled), [](const NoteMatches& n) { return n.title; });
+    const auto titleKey = [&](const NoteMatches& n) { return std::tuple(m_entries[n.note].record.title().size(), pathOf(n.note)); };
+    takeBest(titled, std::min(maxHits, titled.size()), [&](const auto& a, const auto& b) { return titleKey(a) < titleKey(b); });
+    for (std::size_t i = 0; i < titled.size() && hits.size() < maxHits; ++i)
+        hits.push_back(SearchHit{titled[i].note, std::nullopt, 0, std::nullopt});
+
+    // Then claims: notes with more of the terms in their title, then with more matching claims.
+    const auto claimCount = [](const NoteMatches& n) { return n.last - n.first - (n.title ? 1 : 0); };
+    std::erase_if(notes, [&](const NoteMatches& n) { return claimCount(n) == 0; });
+    const auto claimKey = [&](const NoteMatches& n) {
+        return std::tuple(std::numeric_limits<std::size_t>::max() - n.titleTerms,
+                          std::numeric_limits<std::size_t>::max() - claimCount(n), pathOf(n.note));
+    };
+    takeBest(notes, std::min(maxHits - hits.size(), notes.size()), [&](const auto& a, const auto& b) { return claimKey(a) < claimKey(b); });
+    for (std::size_t i = 0; i < notes.size() && hits.size() < maxHits; ++i) {
+        const NoteRecord& record = m_entries[notes[i].note].record;
+        for (std::size_t p = notes[i].first; p < notes[i].last && hits.size() < maxHits; ++p) {
+            const std::uint32_t slot = found.postings[p].slot;
+            if (slot == 0 || slot > record.claims().size())
+                continue;
+            const NoteRecord::ClaimRow& claim = record.claims()[slot - 1];
+            hits.push_back(SearchHit{notes[i].note, slot - 1, claim.line, msOrNothing(claim.firstMs)});
         }
-        hits.push_back(hit);
     }
     return hits;
 }
@@ -554,12 +612,14 @@ std::optional<Snippet> VaultIndex::snippet(const SearchHit& hit, std::string_vie
 std::vector<QuickOpenHit> VaultIndex::quickOpen(std::string_view query, std::size_t maxHits) const
 {
     const std::string folded = foldForQuickOpen(query);
+    const std::uint64_t letters = quickOpenLetters(folded);
     std::vector<QuickOpenHit> hits;
     for (const NoteId id : m_byPath) {
         const NoteRecord& r = m_entries[id].record;
-        const fs::path stem = fs::path(std::string(r.path())).stem();
-        const std::optional<int> byTitle = quickOpenScore(folded, foldForQuickOpen(r.title()));
-        const std::optional<int> byName = quickOpenScore(folded, foldForQuickOpen(stem.string()));
+        if ((letters & ~r.quickOpenLetters()) != 0)
+            continue;  // a letter neither its title nor its name has
+        const std::optional<int> byTitle = quickOpenScore(folded, r.quickOpenTitle());
+        const std::optional<int> byName = quickOpenScore(folded, r.quickOpenName());
         if (byTitle || byName)
             hits.push_back({id, std::max(byTitle.value_or(0), byName.value_or(0))});
     }
@@ -600,8 +660,8 @@ IndexUpdate VaultIndex::removeNote(NoteId note, std::optional<VaultDiagnostic> p
     entry.present = false;
     m_docNote[entry.doc] = kNoNote;  // its postings stay, unreachable
     removeFromPathOrder(note);
-    rebuildNameTable();
-    resolveAllLinks();
+    m_names.remove(note);
+    resolveLinksConcerning(entry.record.path());
     return IndexUpdate{UpdateOutcome::Removed, note, std::move(problem)};
 }
 
@@ -630,7 +690,7 @@ IndexUpdate VaultIndex::update(const fs::path& file)
         return known ? removeNote(*known, std::nullopt) : IndexUpdate{};
     std::string error;
     std::optional<Note> parsed;
-    if (fs::is_symlink(own) && !isInside(m_root, absolute))
+    if (fs::is_symlink(own) && !staysInside(m_root, absolute))
         error = "symbolic link to a file outside the vault";
     else
         parsed = parseNoteFile(absolute, *relative, m_maxFileBytes, error);
@@ -664,8 +724,9 @@ IndexUpdate VaultIndex::update(const fs::path& file)
         return IndexUpdate{UpdateOutcome::Reindexed, note, std::nullopt};
     }
     insertIntoPathOrder(note);
-    rebuildNameTable();
-    resolveAllLinks();  // a new name may fix dangling links, or be nearer than an old target
+    m_names.add(note, *relative);
+    resolveLinksConcerning(*relative);  // a new name may fix dangling links, or be nearer than an old target
+    resolveLinks(entry.record);
     return IndexUpdate{UpdateOutcome::Added, note, std::nullopt};
 }
 

@@ -25,7 +25,7 @@ public:
     void cancel() { m_progress.cancelRequested.store(true); }
     bool finished() const { return m_finished.load(); }
 
-    // Waits until finished, then hands the index over; call it once.
+    // Waits until finished, then hands the index over (a second call gets an empty one).
     VaultIndex take();
 
 private:

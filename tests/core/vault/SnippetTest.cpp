@@ -73,5 +73,15 @@ TEST(SentenceSnippet, WithoutTheNeedleTheBeginning)
     EXPECT_TRUE(s.highlights.empty());
 }
 
+TEST(PlainTextOfLine, LinksByLabelMarkupDropped)
+{
+    const std::string source = "---\ntitle: X\n---\n\nFrom: [[jameskerlindsay]] <br/>\n"
+                               "*   **Relocation:** to [[possible_unification | Kosovo's ]] side [[b#Part]]\n";
+    EXPECT_EQ(plainTextOfLine(source, 5), "From: jameskerlindsay");
+    EXPECT_EQ(plainTextOfLine(source, 6), "Relocation: to Kosovo's side b");
+    EXPECT_EQ(plainTextOfLine(source, 4), "");
+    EXPECT_EQ(plainTextOfLine(source, 99), "");
+}
+
 }  // namespace
 }  // namespace scholia

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace scholia {
@@ -50,6 +52,38 @@ TEST(TermIndex, PrefixMergesEveryTermThatBeginsWithIt)
     EXPECT_EQ(index.findPrefix("cyber"), (std::vector<Posting>{{0, 1}, {0, 2}, {1, 4}}));
     EXPECT_EQ(index.findPrefix("cy").size(), 4u);
     EXPECT_TRUE(index.findPrefix("cyz").empty());
+}
+
+TEST(TermIndex, FindInDecodesOnlyTheDocumentsAsked)
+{
+    TermIndex index;
+    for (std::uint32_t doc = 0; doc < 100; ++doc)
+        add(index, doc, {{"iran", doc % 3}, {"rare", 1}});
+    EXPECT_EQ(index.findIn("iran", {5, 7, 50, 500}), (std::vector<Posting>{{5, 2}, {7, 1}, {50, 2}}));
+    EXPECT_TRUE(index.findIn("iran", {}).empty());
+    EXPECT_TRUE(index.findIn("absent", {5}).empty());
+}
+
+TEST(TermIndex, TermsWithAPrefix)
+{
+    TermIndex index;
+    add(index, 0, {{"cyber", 1}, {"cyberspace", 1}, {"cycle", 2}, {"war", 3}});
+    std::vector<std::string> terms = index.termsWithPrefix("cyb");
+    std::sort(terms.begin(), terms.end());
+    EXPECT_EQ(terms, (std::vector<std::string>{"cyber", "cyberspace"}));
+    EXPECT_EQ(index.termsWithPrefix("").size(), 4u);
+}
+
+TEST(TermIndex, AMovedFromIndexIsEmptyAndStillUsable)
+{
+    TermIndex first;
+    add(first, 0, {{"kept", 1}});
+    const TermIndex second = std::move(first);
+    EXPECT_EQ(second.find("kept").size(), 1u);
+    EXPECT_TRUE(first.find("kept").empty());  // NOLINT(bugprone-use-after-move): that is the point
+    EXPECT_EQ(first.documentCount("kept"), 0u);
+    add(first, 3, {{"again", 2}});
+    EXPECT_EQ(first.find("again"), (std::vector<Posting>{{3, 2}}));
 }
 
 TEST(TermIndex, ThreadsAddingAtOnceLoseNothing)

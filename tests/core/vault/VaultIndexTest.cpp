@@ -313,6 +313,12 @@ TEST(VaultNotes, AThousandNotesInOneFolder)
     EXPECT_EQ(check.links, static_cast<std::size_t>(kNotes));
     EXPECT_EQ(check.resolvedExact, static_cast<std::size_t>(kNotes));
     EXPECT_EQ(check.citations, static_cast<std::size_t>(kNotes));
+    // A word all of them share, its postings added by 4 threads at once: every note once, in
+    // path order (they tie on everything else).
+    const std::vector<SearchHit> all = index.search("claim ", 2 * kNotes);
+    ASSERT_EQ(all.size(), static_cast<std::size_t>(kNotes));
+    for (int i = 0; i < kNotes; ++i)
+        ASSERT_EQ(index.summary(all[static_cast<std::size_t>(i)].note)->path, "all/" + name(i) + ".md");
     for (const int i : {0, 1, 499, 998, 999}) {
         const NoteId id = idOf(index, "all/" + name(i) + ".md");
         const std::vector<Backlink> backlinks = index.backlinks(id);
@@ -446,6 +452,8 @@ TEST_F(VaultSearch, TheLastTermIsAPrefixWhileTyping)
     EXPECT_EQ(typing[0].note, idOf(index, "z/albania.md"));
     EXPECT_FALSE(typing[0].claim);
     EXPECT_EQ(index.search("cyber albania", 1).size(), 1u);
+    // One letter narrows nothing down yet: "cyber a" finds what "cyber " finds.
+    EXPECT_EQ(index.search("cyber a").size(), index.search("cyber ").size());
     EXPECT_TRUE(index.search("").empty());
     EXPECT_TRUE(index.search("zebra ").empty());
 }
@@ -513,6 +521,16 @@ TEST(VaultUpdates, ReindexAddAndRemoveOneFile)
     EXPECT_FALSE(index.contains(later));
     EXPECT_EQ(index.links(source).at(0).resolution.status, LinkStatus::Missing);
 
+    // A new title: found by title search and quick open, the old one no more.
+    vault.write("a/other.md", noteText("Renamed topic", "", "Stays " + cite("00:01") + "\n"));
+    EXPECT_EQ(index.update("a/other.md").outcome, UpdateOutcome::Reindexed);
+    ASSERT_FALSE(index.search("renamed ").empty());
+    EXPECT_FALSE(index.search("renamed ")[0].claim);
+    EXPECT_EQ(index.quickOpen("renamed").size(), 1u);
+    EXPECT_TRUE(index.quickOpen("other").size() == 1 && index.quickOpen("other")[0].note == idOf(index, "a/other.md"))
+        << "still found by its file name";
+    EXPECT_TRUE(index.search("other ").empty());
+
     // Back again: the same NoteId.
     vault.write("b/later_note.md", noteText("Later", "", "Back " + cite("00:01") + "\n"));
     EXPECT_EQ(index.update("b/later_note.md").note, later);
@@ -525,6 +543,38 @@ TEST(VaultUpdates, ReindexAddAndRemoveOneFile)
     EXPECT_TRUE(index.backlinks(later).empty());
     EXPECT_EQ(index.noteCount(), 2u);
     EXPECT_EQ(index.notes(), (std::vector<NoteId>{idOf(index, "a/other.md"), later}));
+}
+
+TEST(VaultUpdates, ANoteAddedBesideALinkTakesItOverAndGivesItBack)
+{
+    TempVault vault;
+    vault.write("b/intro.md", noteText("Intro B", "", "B\n"));
+    vault.write("a/x.md", noteText("X", "", "See [[Intro]] and [[intro]] and [[Intro page]]\n"));
+    vault.write("c/y.md", noteText("Y", "", "See [[intro]]\n"));
+    VaultIndex index = VaultIndex::build(vault.root(), twoThreads());
+    const NoteId x = idOf(index, "a/x.md");
+    const NoteId b = idOf(index, "b/intro.md");
+    const auto targets = [&](NoteId note) {
+        std::vector<NoteId> found;
+        for (const NoteLink& link : index.links(note))
+            found.push_back(link.resolution.status == LinkStatus::Resolved ? link.resolution.note : 9999);
+        return found;
+    };
+    EXPECT_EQ(targets(x), (std::vector<NoteId>{b, b, 9999}));
+
+    vault.write("a/intro.md", noteText("Intro A", "", "A\n"));
+    const NoteId a = index.update("a/intro.md").note.value_or(9999);
+    EXPECT_EQ(targets(x), (std::vector<NoteId>{a, a, 9999}));
+    EXPECT_EQ(targets(idOf(index, "c/y.md")), (std::vector<NoteId>{a}));  // a/ before b/
+
+    vault.write("a/intro_page.md", noteText("Intro page", "", "P\n"));
+    const NoteId page = index.update("a/intro_page.md").note.value_or(9999);
+    EXPECT_EQ(targets(x), (std::vector<NoteId>{a, a, page})) << "found by its slug";
+
+    fs::remove(vault.root() / "a" / "intro.md");
+    EXPECT_EQ(index.update("a/intro.md").outcome, UpdateOutcome::Removed);
+    EXPECT_EQ(targets(x), (std::vector<NoteId>{b, b, page}));
+    EXPECT_EQ(targets(idOf(index, "c/y.md")), (std::vector<NoteId>{b}));
 }
 
 TEST(VaultUpdates, FilesThatAreNotNotesOfTheVaultAreIgnored)
@@ -615,6 +665,7 @@ TEST(VaultProgress, ABackgroundBuildHandsOverTheWholeIndex)
     EXPECT_FALSE(index.cancelled());
     EXPECT_EQ(index.noteCount(), 30u);
     EXPECT_EQ(build.progress().filesIndexed.load(), 30u);
+    EXPECT_EQ(build.take().noteCount(), 0u) << "handed over once";
 }
 
 // ---- checks ----------------------------------------------------------------------------------
