@@ -610,14 +610,21 @@ private:
         plain(scratch_);
     }
 
-    void enterLink(cmark_node* node)
+    // What a link and an image both record on entry: where their text starts, the URL, the position.
+    LinkFrame openFrame(cmark_node* node)
     {
         LinkFrame frame;
         frame.plainStart = block_.plain.size();
         frame.url = restored(stringOrEmpty(cmark_node_get_url(node)));
-        frame.allowed = isAllowedLink(frame.url);
         frame.line = cmark_node_get_start_line(node);
         frame.column = lexed_.originalColumn(frame.line, cmark_node_get_start_column(node));
+        return frame;
+    }
+
+    void enterLink(cmark_node* node)
+    {
+        LinkFrame frame = openFrame(node);
+        frame.allowed = isAllowedLink(frame.url);
         if (frame.allowed) {
             out("<a href=\"");
             outEscaped(frame.url);
@@ -653,12 +660,8 @@ private:
 
     void enterImage(cmark_node* node)
     {
-        LinkFrame frame;
-        frame.plainStart = block_.plain.size();
-        frame.url = restored(stringOrEmpty(cmark_node_get_url(node)));
+        LinkFrame frame = openFrame(node);
         frame.allowed = isLocalImage(frame.url);
-        frame.line = cmark_node_get_start_line(node);
-        frame.column = lexed_.originalColumn(frame.line, cmark_node_get_start_column(node));
         images_.push_back(std::move(frame));
         ++imageDepth_;  // the alt text is collected, not written
     }
