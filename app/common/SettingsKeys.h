@@ -15,5 +15,6 @@ inline const QString recentFiles = QStringLiteral("recentFiles");
 inline const QString mediaFolders = QStringLiteral("media/folders");
 // Followed by the videoId: the file the user located for that video.
 inline const QString videoForIdPrefix = QStringLiteral("media/videoFor/");
+inline const QString followPlayback = QStringLiteral("follow/playback");
 
 }  // namespace scholia::gui::SettingsKeys

@@ -10,6 +10,7 @@
 #include <QSlider>
 #include <QStyle>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -27,12 +28,13 @@ PlayerControls::PlayerControls(QWidget* parent)
     m_playPause = makeButton(QStringLiteral("playPauseButton"), tr("Play/pause (Space)"));
     connect(m_playPause, &QToolButton::clicked, this, &PlayerControls::playPauseClicked);
 
-    m_position = new QSlider(Qt::Horizontal, this);
+    m_position = new CitationSlider(this);
     m_position->setObjectName(QStringLiteral("positionSlider"));
     m_position->setFocusPolicy(Qt::NoFocus);
     m_position->setToolTip(tr("Position"));
     // sliderMoved, not valueChanged: the player moves the slider too, and that must not seek.
     connect(m_position, &QSlider::sliderMoved, this, [this](int value) { Q_EMIT seekRequested(value); });
+    connect(m_position, &CitationSlider::markClicked, this, &PlayerControls::seekRequested);
 
     m_time = new QLabel(this);
     m_time->setObjectName(QStringLiteral("timeLabel"));
@@ -63,11 +65,17 @@ PlayerControls::PlayerControls(QWidget* parent)
     m_fullScreen->setIcon(style()->standardIcon(QStyle::SP_TitleBarMaxButton));
     connect(m_fullScreen, &QToolButton::clicked, this, &PlayerControls::fullScreenClicked);
 
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 2, 4, 2);
+    // The seek bar has a row of its own: its citation ticks need the whole width.
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(4, 2, 4, 2);
+    rows->setSpacing(0);
+    rows->addWidget(m_position);
+    auto* layout = new QHBoxLayout;
+    rows->addLayout(layout);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_playPause);
-    layout->addWidget(m_position, 1);
     layout->addWidget(m_time);
+    layout->addStretch(1);
     layout->addWidget(m_speed);
     layout->addWidget(m_mute);
     layout->addWidget(m_volume);
@@ -144,6 +152,11 @@ void PlayerControls::setMediaAvailable(bool available)
 {
     m_playPause->setEnabled(available);
     m_position->setEnabled(available);
+}
+
+void PlayerControls::setMarks(const QString& layer, const QList<SeekBarMark>& marks)
+{
+    m_position->setMarks(layer, marks);
 }
 
 void PlayerControls::updateTimeLabel()

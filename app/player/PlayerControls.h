@@ -3,6 +3,8 @@
 // mute and volume, fullscreen. It only shows state and emits what the user asked for;
 // PlayerPanel owns the media player and decides.
 
+#include "player/CitationSlider.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -26,6 +28,8 @@ public:
     void setVolume(float volume);          // 0..1
     void setAudioAvailable(bool available);
     void setMediaAvailable(bool available);
+    // Marks on the position slider (see CitationSlider).
+    void setMarks(const QString& layer, const QList<SeekBarMark>& marks);
 
 Q_SIGNALS:
     void playPauseClicked();
@@ -41,7 +45,7 @@ private:
     void updateMuteIcon();
 
     QToolButton* m_playPause = nullptr;
-    QSlider* m_position = nullptr;
+    CitationSlider* m_position = nullptr;
     QLabel* m_time = nullptr;
     QComboBox* m_speed = nullptr;
     QToolButton* m_mute = nullptr;

@@ -172,6 +172,11 @@ void PlayerPanel::setYouTubeOffer(const QString& label)
     m_messagePage->setYouTubeOffer(label);
 }
 
+void PlayerPanel::setSeekMarks(const QString& layer, const QList<SeekBarMark>& marks)
+{
+    m_controls->setMarks(layer, marks);
+}
+
 QString PlayerPanel::messageTitle() const
 {
     return m_stack->currentWidget() == m_messagePage ? m_messagePage->title() : QString();

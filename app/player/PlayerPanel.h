@@ -3,6 +3,8 @@
 // or, when there is no playable video, a page that says what is missing and why.
 // It never touches the note: MainWindow connects its slots and signals.
 
+#include "player/CitationSlider.h"
+
 #include <QMediaPlayer>
 #include <QWidget>
 
@@ -34,6 +36,9 @@ public:
 
     // No video to play: the player area says so (title, then a longer explanation).
     void showNoVideo(const QString& title, const QString& detail);
+
+    // Marks on the seek bar, by layer (see CitationSlider::setMarks).
+    void setSeekMarks(const QString& layer, const QList<SeekBarMark>& marks);
 
     // The label of the "Open on YouTube" button; empty hides it.
     void setYouTubeOffer(const QString& label);

@@ -2,12 +2,25 @@
 
 #include "common/CoreBridge.h"
 #include "common/SettingsKeys.h"
+#include "follow/ClaimContextMenu.h"
+#include "follow/DiagnosticsPane.h"
+#include "follow/LinkDiagnostics.h"
+#include "follow/NoteFollower.h"
+#include "follow/NoteLineAnchor.h"
+#include "follow/OutlinePane.h"
+#include "follow/PlaybackFollower.h"
+#include "follow/SeekMarks.h"
+#include "follow/SpokenContext.h"
+#include "follow/SpokenContextPopup.h"
+#include "follow/TranscriptFileReader.h"
+#include "follow/TranscriptPane.h"
 #include "media/VideoLocator.h"
 #include "note/CitationWording.h"
 #include "note/NoteSession.h"
 #include "note/NoteView.h"
 #include "player/MediaFileCheck.h"
 #include "player/PlayerPanel.h"
+#include "transcript/TranscriptFiles.h"
 #include "window/FindBar.h"
 #include "window/PreferencesDialog.h"
 #include "window/RecentFiles.h"
@@ -17,6 +30,7 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -25,9 +39,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace scholia::gui {
@@ -86,8 +103,10 @@ MainWindow::MainWindow(QWidget* parent)
     createFileMenu();
     createNoteMenu();
     createPlaybackMenu();
+    createFollowWidgets();
     createHelpMenu();
     connectViews();
+    connectFollow();
     restoreSettings();
     m_noteView->showPlaceholder(tr("Open a note with File > Open (Ctrl+O), or drop a .md file on this window."));
 }
@@ -582,6 +601,237 @@ void MainWindow::dropEvent(QDropEvent* event)
         useVideo(path);
     else
         openPath(path);
+}
+
+// ---- Follow along (issue #5) ----------------------------------------------------------------
+
+void MainWindow::createFollowWidgets()
+{
+    m_noteFollower = new NoteFollower(m_noteView, this);
+    m_backToPlayback = new QPushButton(tr("Back to Playback"), m_notePane);
+    m_backToPlayback->setObjectName(QStringLiteral("backToPlaybackButton"));
+    m_backToPlayback->setToolTip(tr("Scrolling by hand paused following the video; this brings the note back to it"));
+    m_backToPlayback->setFocusPolicy(Qt::NoFocus);
+    m_backToPlayback->hide();
+    if (auto* layout = qobject_cast<QBoxLayout*>(m_notePane->layout()))
+        layout->insertWidget(0, m_backToPlayback);
+
+    // Several updates a second while playing, on top of the player's own position reports.
+    m_followTimer = new QTimer(this);
+    m_followTimer->setInterval(200);
+
+    m_outlinePane = new OutlinePane(this);
+    m_transcriptPane = new TranscriptPane(this);
+    m_diagnosticsPane = new DiagnosticsPane(this);
+    // Right and bottom: the vault's docks go on the left.
+    addDockWidget(Qt::RightDockWidgetArea, m_outlinePane);
+    addDockWidget(Qt::RightDockWidgetArea, m_transcriptPane);
+    addDockWidget(Qt::BottomDockWidgetArea, m_diagnosticsPane);
+    m_diagnosticsPane->hide();
+    // Shown for the first time, it takes a strip under the player and the note, not half the window.
+    connect(m_diagnosticsPane, &QDockWidget::visibilityChanged, this, [this, sized = false](bool visible) mutable {
+        if (visible && !sized) {
+            sized = true;
+            resizeDocks({m_diagnosticsPane}, {150}, Qt::Vertical);
+        }
+    });
+    resizeDocks({m_outlinePane, m_transcriptPane}, {260, 260}, Qt::Horizontal);
+
+    m_spokenContext = new SpokenContextPopup(this);
+    createViewMenu();
+}
+
+void MainWindow::createViewMenu()
+{
+    QMenu* menu = menuBar()->addMenu(tr("&View"));
+    menu->setObjectName(QStringLiteral("viewMenu"));
+    m_followAction = addShortcutAction(menu, QStringLiteral("followPlaybackAction"), tr("&Follow Playback"),
+                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(QSettings().value(SettingsKeys::followPlayback, true).toBool());
+    m_noteFollower->setEnabled(m_followAction->isChecked());
+    connect(addShortcutAction(menu, QStringLiteral("backToPlaybackAction"), tr("&Back to Playback"),
+                              QKeySequence(Qt::CTRL | Qt::Key_Period)),
+            &QAction::triggered, m_backToPlayback, &QPushButton::click);
+    connect(addShortcutAction(menu, QStringLiteral("showWhatWasSaidAction"), tr("Show &What Was Said"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W)),
+            &QAction::triggered, this, [this] { showWhatWasSaid(m_noteFollower->activeClaim().value_or(-1)); });
+    menu->addSeparator();
+    for (QDockWidget* dock : {static_cast<QDockWidget*>(m_outlinePane), static_cast<QDockWidget*>(m_transcriptPane),
+                              static_cast<QDockWidget*>(m_diagnosticsPane)}) {
+        QAction* toggle = dock->toggleViewAction();
+        toggle->setObjectName(dock->objectName() + QStringLiteral("Action"));
+        menu->addAction(toggle);
+    }
+    menu->addSeparator();
+    connect(addShortcutAction(menu, QStringLiteral("chooseTranscriptAction"), tr("Choose &Transcript..."),
+                              QKeySequence()),
+            &QAction::triggered, this, &MainWindow::chooseTranscript);
+}
+
+void MainWindow::connectFollow()
+{
+    connect(m_followAction, &QAction::toggled, this, [this](bool on) {
+        m_noteFollower->setEnabled(on);
+        QSettings().setValue(SettingsKeys::followPlayback, on);
+        if (on)
+            followPlayback(m_player->position());
+    });
+    connect(m_noteFollower, &NoteFollower::pausedChanged, m_backToPlayback, &QWidget::setVisible);
+    connect(m_backToPlayback, &QPushButton::clicked, m_noteFollower, &NoteFollower::resume);
+    // A click on a citation is a way back to following too.
+    connect(m_noteView, &NoteView::citationActivated, m_noteFollower, &NoteFollower::resume);
+
+    connect(m_player, &PlayerPanel::positionChanged, this, &MainWindow::followPlayback);
+    connect(m_followTimer, &QTimer::timeout, this, [this] { followPlayback(m_player->position()); });
+    connect(m_player->mediaPlayer(), &QMediaPlayer::playbackStateChanged, this,
+            [this](QMediaPlayer::PlaybackState state) {
+                const bool playing = state == QMediaPlayer::PlayingState;
+                if (playing)
+                    m_followTimer->start();
+                else
+                    m_followTimer->stop();
+                followPlayback(m_player->position());
+                m_noteFollower->setPlaying(playing);
+            });
+    connect(m_player->mediaPlayer(), &QMediaPlayer::sourceChanged, this, &MainWindow::loadTranscriptBesideVideo);
+
+    connect(m_session, &NoteSession::noteLoaded, this, [this] {
+        m_noteFollower->clear();  // another note: a pause from scrolling the last one is over
+        updateFollowForNote();
+    });
+    connect(m_session, &NoteSession::citationsResolved, this, &MainWindow::updateFollowForNote);
+
+    connect(m_outlinePane, &OutlinePane::headingActivated, this, &MainWindow::onHeadingActivated);
+    connect(m_transcriptPane, &TranscriptPane::cueActivated, m_player, &PlayerPanel::seekAndPlay);
+    connect(m_diagnosticsPane, &DiagnosticsPane::noteLineActivated, this, &MainWindow::scrollNoteToLine);
+    connect(m_spokenContext, &SpokenContextPopup::playRequested, m_player, &PlayerPanel::seekAndPlay);
+    auto* contextMenu = new ClaimContextMenu(
+        m_noteView, [this](int position) { return m_noteFollower->claimAtPosition(position); }, this);
+    connect(contextMenu, &ClaimContextMenu::spokenContextRequested, this, &MainWindow::showWhatWasSaid);
+}
+
+void MainWindow::followPlayback(qint64 ms)
+{
+    m_noteFollower->followPosition(ms);
+    if (m_session->hasNote())
+        m_outlinePane->setCurrentSection(activeSection(m_session->note(), m_noteFollower->timeline(), ms));
+    m_transcriptPane->followPosition(ms);
+}
+
+void MainWindow::updateFollowForNote()
+{
+    const Note& note = m_session->note();
+    m_noteFollower->setNote(note);
+    m_outlinePane->setNote(note);
+    std::vector<Diagnostic> diagnostics = note.diagnostics;
+    const std::vector<Diagnostic> links = linkDiagnostics(*m_session);
+    diagnostics.insert(diagnostics.end(), links.begin(), links.end());
+    m_diagnosticsPane->setNoteDiagnostics(diagnostics);
+
+    QList<SeekBarMark> marks;
+    for (const CitationMark& mark : citationMarks(note))
+        marks.append({mark.ms, SeekBarMark::Kind::Citation, toQString(mark.label)});
+    // The two outermost heading levels only: deeper subsections would crowd the bar.
+    int topLevel = 6;
+    for (const Heading& heading : note.outline)
+        topLevel = std::min(topLevel, heading.level);
+    for (const SectionMark& mark : sectionMarks(note)) {
+        if (mark.level <= topLevel + 1)
+            marks.append({mark.ms, SeekBarMark::Kind::Section, toQString(mark.label)});
+    }
+    m_player->setSeekMarks(QStringLiteral("citations"), marks);
+}
+
+void MainWindow::loadTranscriptBesideVideo()
+{
+    m_diagnosticsPane->setTranscriptDiagnostics({}, {});
+    const QUrl source = m_player->mediaPlayer()->source();
+    if (source.isEmpty() || !source.isLocalFile()) {
+        m_transcriptPane->showMessage(tr("No video, so no transcript."));
+        return;
+    }
+    const std::vector<TranscriptFile> files = findTranscriptFiles(toPath(source.toLocalFile()));
+    if (files.empty()) {
+        m_transcriptPane->showMessage(
+            tr("No transcript beside the video (yt-dlp --write-subs --write-auto-subs writes one). "
+               "View > Choose Transcript... picks a .vtt or .srt file."));
+        return;
+    }
+    loadTranscript(fromPath(files.front().path));
+}
+
+bool MainWindow::loadTranscript(const QString& path)
+{
+    QString error;
+    std::optional<Transcript> transcript = readTranscriptFile(path, &error);
+    const QString name = QFileInfo(path).fileName();
+    if (!transcript) {
+        m_transcriptPane->showMessage(tr("Could not load the transcript: %1").arg(error));
+        showStatus(tr("Could not load the transcript: %1").arg(error));
+        return false;
+    }
+    m_diagnosticsPane->setTranscriptDiagnostics(transcript->diagnostics, name);
+    const int problems = static_cast<int>(transcript->diagnostics.size());
+    m_transcriptPane->setTranscript(std::move(*transcript), name);
+    if (problems > 0)
+        showStatus(tr("Transcript %1 has %2 problem(s); see View > Diagnostics.").arg(name).arg(problems));
+    followPlayback(m_player->position());
+    return true;
+}
+
+void MainWindow::chooseTranscript()
+{
+    const QString start = m_player->hasVideo() ? QFileInfo(m_player->videoPath()).absolutePath()
+                        : m_session->hasNote() ? m_session->folder()
+                                               : QDir::homePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose Transcript"), start,
+                                                      tr("Subtitles (*.vtt *.srt);;All files (*)"));
+    if (!path.isEmpty() && loadTranscript(path))
+        m_transcriptPane->show();
+}
+
+void MainWindow::showWhatWasSaid(int claim)
+{
+    const Note& note = m_session->note();
+    if (claim < 0 || static_cast<std::size_t>(claim) >= note.claims.size()) {
+        showStatus(tr("Right-click a claim in the note (or play the video to one) to see what was said there."));
+        return;
+    }
+    const QString claimText = toQString(note.claims[static_cast<std::size_t>(claim)].text);
+    if (!m_transcriptPane->hasTranscript()) {
+        m_spokenContext->showMessage(claimText, tr("No transcript is loaded for this video. "
+                                                   "View > Choose Transcript... picks one."));
+        return;
+    }
+    const std::optional<SpokenContext> context = spokenContext(note, m_transcriptPane->transcript(), claim);
+    if (!context) {
+        m_spokenContext->showMessage(claimText, tr("This claim cites no time that could be read."));
+        return;
+    }
+    m_spokenContext->showContext(claimText, *context);
+    m_transcriptPane->showRange(context->fromMs, context->toMs);
+}
+
+void MainWindow::onHeadingActivated(int heading, int firstCitation)
+{
+    const Note& note = m_session->note();
+    if (heading < 0 || static_cast<std::size_t>(heading) >= note.outline.size())
+        return;
+    m_noteView->scrollToFragment(toQString(note.outline[static_cast<std::size_t>(heading)].anchor));
+    if (const Citation* citation = m_session->citation(firstCitation); citation && citation->resolution.ms)
+        onCitationActivated(*citation->resolution.ms, firstCitation);
+    else
+        showStatus(tr("No citation in this section has a time to seek to."));
+}
+
+void MainWindow::scrollNoteToLine(int line)
+{
+    const QString anchor = anchorForLine(m_session->note(), line);
+    if (anchor.isEmpty())
+        m_noteView->verticalScrollBar()->setValue(0);  // the front matter or the note's first lines
+    else
+        m_noteView->scrollToFragment(anchor);
 }
 
 }  // namespace scholia::gui

@@ -10,11 +10,18 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QPushButton;
 class QSplitter;
+class QTimer;
 
 namespace scholia::gui {
 
+class DiagnosticsPane;
 class FindBar;
+class NoteFollower;
+class OutlinePane;
+class SpokenContextPopup;
+class TranscriptPane;
 class NoteSession;
 class NoteView;
 class PlayerPanel;
@@ -71,6 +78,28 @@ private:
     void toggleFullScreen();
     void leaveFullScreenOrCloseFind();
     void find(const QString& text, bool backward, bool incremental);
+
+    // Follow along (issue #5): following playback, seek-bar marks, outline, transcript, diagnostics.
+    void createFollowWidgets();
+    void createViewMenu();
+    void connectFollow();
+    void followPlayback(qint64 ms);
+    void updateFollowForNote();
+    void loadTranscriptBesideVideo();
+    bool loadTranscript(const QString& path);
+    void chooseTranscript();
+    void showWhatWasSaid(int claim);
+    void onHeadingActivated(int heading, int firstCitation);
+    void scrollNoteToLine(int line);
+
+    NoteFollower* m_noteFollower = nullptr;
+    QPushButton* m_backToPlayback = nullptr;
+    QTimer* m_followTimer = nullptr;
+    QAction* m_followAction = nullptr;
+    OutlinePane* m_outlinePane = nullptr;
+    TranscriptPane* m_transcriptPane = nullptr;
+    DiagnosticsPane* m_diagnosticsPane = nullptr;
+    SpokenContextPopup* m_spokenContext = nullptr;
 
     NoteSession* m_session = nullptr;
     NoteView* m_noteView = nullptr;
