@@ -14,6 +14,8 @@ class QSplitter;
 
 namespace scholia::gui {
 
+class AnnotationEditor;
+class AnnotationStore;
 class FindBar;
 class NoteSession;
 class NoteView;
@@ -72,6 +74,25 @@ private:
     void leaveFullScreenOrCloseFind();
     void find(const QString& text, bool backward, bool incremental);
 
+    // Taking notes while watching (issue #7; app/annotations/): the user's annotations file
+    // beside the note, shown merged into it, an inline editor, frame capture, the A-B loop.
+    void createAnnotationWidgets();
+    void createAnnotationActions();
+    void connectAnnotations();
+    QMenu* menuTitled(const QString& title) const;
+    QString noteHtml() const;  // the note's HTML with the user's annotations merged in, when shown
+    void openAnnotationsForNote();
+    void startAnnotation();
+    void saveAnnotation();
+    void endAnnotationEditing();
+    void keepOpenAnnotation();  // an open editor's text is written, never dropped
+    void onAnnotationLink(const QString& action, int index);
+    void captureFrame();
+    void loopLastClaim();
+    void setLoopStart();
+    void setLoopEnd();
+    void undoAnnotation();
+
     NoteSession* m_session = nullptr;
     NoteView* m_noteView = nullptr;
     FindBar* m_findBar = nullptr;
@@ -86,6 +107,14 @@ private:
     qint64 m_lastCitationMs = -1;  // for "Open on YouTube at ..."
     bool m_fullScreen = false;
     bool m_wasMaximized = false;
+
+    AnnotationStore* m_annotations = nullptr;
+    AnnotationEditor* m_annotationEditor = nullptr;
+    QAction* m_showAnnotationsAction = nullptr;
+    QAction* m_undoAnnotationAction = nullptr;
+    int m_lastCitationIndex = -1;         // for "Loop This Claim"
+    bool m_resumeAfterAnnotation = false;  // paused for typing: play again when done
+    bool m_openingAnnotations = false;
 };
 
 }  // namespace scholia::gui

@@ -16,6 +16,7 @@ std::unique_ptr<QObject> makeCommandLineTest();
 std::unique_ptr<QObject> makePlayerPartsTest();
 std::unique_ptr<QObject> makeNoteViewTest();
 std::unique_ptr<QObject> makeMainWindowTest();
+std::unique_ptr<QObject> makeAnnotationsTest();
 
 int main(int argc, char* argv[])
 {
@@ -37,6 +38,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("PlayerPartsTest"), makePlayerPartsTest},
         {QStringLiteral("NoteViewTest"), makeNoteViewTest},
         {QStringLiteral("MainWindowTest"), makeMainWindowTest},
+        {QStringLiteral("AnnotationsTest"), makeAnnotationsTest},
     };
 
     QStringList arguments = QApplication::arguments();
