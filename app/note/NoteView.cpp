@@ -164,6 +164,12 @@ void NoteView::onAnchorClicked(const QUrl& url)
         Q_EMIT wikiLinkActivated(url.path(QUrl::FullyDecoded), url.fragment(QUrl::FullyDecoded));
     } else if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
         Q_EMIT externalLinkActivated(url);
+    } else if (scheme == QLatin1String("annotation")) {
+        const QString action = url.path().section(QLatin1Char('/'), 0, 0);
+        bool ok = false;
+        const int index = url.path().section(QLatin1Char('/'), 1, 1).toInt(&ok);
+        if (ok && index >= 0)
+            Q_EMIT annotationLinkActivated(action, index);
     } else if (scheme.isEmpty() && url.path().isEmpty() && url.hasFragment()) {
         scrollToAnchor(url.fragment(QUrl::FullyDecoded));  // a link within the note
     }

@@ -38,6 +38,8 @@ Q_SIGNALS:
     void citationHovered(qint64 ms);
     void wikiLinkActivated(const QString& target, const QString& fragment);
     void externalLinkActivated(const QUrl& url);
+    // A link inside one of the user's annotations: "annotation:edit/3" -> ("edit", 3).
+    void annotationLinkActivated(const QString& action, int annotationIndex);
 
 protected:
     bool viewportEvent(QEvent* event) override;

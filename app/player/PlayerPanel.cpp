@@ -2,6 +2,8 @@
 
 #include "player/FramePreloader.h"
 
+#include "annotations/AbLoop.h"
+
 #include "player/MediaFileCheck.h"
 #include "player/PlaybackSpeed.h"
 #include "player/PlayerControls.h"
@@ -74,6 +76,9 @@ PlayerPanel::PlayerPanel(QWidget* parent)
     layout->setSpacing(0);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_controls);
+
+    m_loop = new AbLoop(m_player, this);
+    connect(m_loop, &AbLoop::changed, this, &PlayerPanel::loopChanged);
 
     connectPlayer();
     connectControls();
@@ -297,6 +302,16 @@ void PlayerPanel::prepareSeek(qint64 ms)
 bool PlayerPanel::hasPreparedFrame(qint64 ms) const
 {
     return m_preloader->frameAt(ms).has_value();
+}
+
+bool PlayerPanel::setLoop(qint64 aMs, qint64 bMs)
+{
+    return m_loop->setRange(aMs, bMs);
+}
+
+void PlayerPanel::clearLoop()
+{
+    m_loop->clear();
 }
 
 bool PlayerPanel::isShowingPreparedFrame() const

@@ -17,6 +17,7 @@ class QVideoWidget;
 
 namespace scholia::gui {
 
+class AbLoop;
 class FramePreloader;
 class PlayerControls;
 class VideoMessagePage;
@@ -64,6 +65,12 @@ public:
     // True while a prepared frame stands in for the player's own (between a click and its first frame).
     bool isShowingPreparedFrame() const;
 
+    // A-B loop (annotations/AbLoop.h): playback reaching B jumps back to A. setLoop() is
+    // false (nothing changes) unless 0 <= a < b; loopChanged(-1, -1) when cleared.
+    bool setLoop(qint64 aMs, qint64 bMs);
+    void clearLoop();
+    AbLoop* abLoop() const { return m_loop; }
+
 public Q_SLOTS:
     void seekAndPlay(qint64 ms);
     // Decodes the frame at `ms` in the background (on hover over a citation), so that a click
@@ -89,6 +96,7 @@ Q_SIGNALS:
     void fullScreenRequested();
     void locateVideoRequested();
     void openYouTubeRequested();
+    void loopChanged(qint64 aMs, qint64 bMs);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -112,6 +120,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     PlayerControls* m_controls = nullptr;
     FramePreloader* m_preloader = nullptr;
+    AbLoop* m_loop = nullptr;
     QLabel* m_preparedFramePage = nullptr;  // shows a preloaded frame until the player's own arrives
     QTimer* m_preparedFrameTimeout = nullptr;
     qint64 m_preparedFrameMs = -1;  // the click target while the prepared frame is shown

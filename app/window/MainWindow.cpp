@@ -1,5 +1,12 @@
 #include "window/MainWindow.h"
 
+#include "annotations/AbLoop.h"
+#include "annotations/AnnotationEditor.h"
+#include "annotations/AnnotationHtml.h"
+#include "annotations/AnnotationSettings.h"
+#include "annotations/AnnotationStore.h"
+#include "annotations/FrameCapture.h"
+#include "annotations/LoopRange.h"
 #include "common/CoreBridge.h"
 #include "common/SettingsKeys.h"
 #include "follow/ClaimContextMenu.h"
@@ -45,7 +52,11 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 namespace scholia::gui {
 
@@ -107,6 +118,9 @@ MainWindow::MainWindow(QWidget* parent)
     createHelpMenu();
     connectViews();
     connectFollow();
+    createAnnotationWidgets();
+    createAnnotationActions();
+    connectAnnotations();
     restoreSettings();
     m_noteView->showPlaceholder(tr("Open a note with File > Open (Ctrl+O), or drop a .md file on this window."));
 }
@@ -265,6 +279,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (m_fullScreen)
         toggleFullScreen();  // save the normal geometry, not the fullscreen one
     saveSettings();
+    keepOpenAnnotation();
     event->accept();
 }
 
@@ -381,13 +396,13 @@ void MainWindow::applyDuration(qint64 ms)
 {
     if (!m_session->setDurationMs(ms))
         return;
-    m_noteView->refreshNote(m_session->html());
+    m_noteView->refreshNote(noteHtml());
     updateDiagnosticsLabel();
 }
 
 void MainWindow::showNote()
 {
-    m_noteView->showNote(m_session->html(), m_session->folder());
+    m_noteView->showNote(noteHtml(), m_session->folder());
     updateDiagnosticsLabel();
     updateYouTubeOffer();
 }
@@ -539,7 +554,7 @@ void MainWindow::showPreferences()
     m_videoFinder.setMediaFolders(dialog.mediaFolders());
     if (m_session->hasNote() && !m_player->hasVideo()) {
         showStatus(loadVideoForNote({}));  // a new folder may hold the missing video
-        m_noteView->refreshNote(m_session->html());  // its .info.json may have re-resolved the note
+        m_noteView->refreshNote(noteHtml());  // its .info.json may have re-resolved the note
     }
 }
 
@@ -832,6 +847,298 @@ void MainWindow::scrollNoteToLine(int line)
         m_noteView->verticalScrollBar()->setValue(0);  // the front matter or the note's first lines
     else
         m_noteView->scrollToFragment(anchor);
+}
+
+// ---- Taking notes while watching (issue #7) ------------------------------------------------
+
+void MainWindow::createAnnotationWidgets()
+{
+    m_annotations = new AnnotationStore(this);
+    m_annotations->setObjectName(QStringLiteral("annotationStore"));
+    m_annotationEditor = new AnnotationEditor(m_notePane);
+    // Above the note, so the text being typed sits beside the video it is about.
+    static_cast<QVBoxLayout*>(m_notePane->layout())->insertWidget(0, m_annotationEditor);
+}
+
+QMenu* MainWindow::menuTitled(const QString& title) const
+{
+    for (QAction* action : menuBar()->actions())
+        if (action->menu() && action->text() == title)
+            return action->menu();
+    return nullptr;
+}
+
+void MainWindow::createAnnotationActions()
+{
+    // Edit (after File): undo of the last annotation change.
+    auto* editMenu = new QMenu(tr("&Edit"), this);
+    QMenu* noteMenu = menuTitled(tr("&Note"));
+    menuBar()->insertMenu(noteMenu ? noteMenu->menuAction() : nullptr, editMenu);
+    m_undoAnnotationAction = addShortcutAction(editMenu, QStringLiteral("undoAnnotationAction"),
+                                               tr("&Undo Annotation Change"), QKeySequence::Undo);
+    m_undoAnnotationAction->setEnabled(false);
+    connect(m_undoAnnotationAction, &QAction::triggered, this, &MainWindow::undoAnnotation);
+
+    // Annotations (before Help).
+    auto* menu = new QMenu(tr("&Annotations"), this);
+    QMenu* helpMenu = menuTitled(tr("&Help"));
+    menuBar()->insertMenu(helpMenu ? helpMenu->menuAction() : nullptr, menu);
+    QAction* add = addShortcutAction(menu, QStringLiteral("addAnnotationAction"), tr("&Add Annotation Here"),
+                                     QKeySequence(Qt::CTRL | Qt::Key_Return));
+    add->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    add->setIconText(tr("Add note"));
+    add->setToolTip(tr("Add your own note at the current time (Ctrl+Enter)"));
+    connect(add, &QAction::triggered, this, &MainWindow::startAnnotation);
+    QAction* capture = addShortcutAction(menu, QStringLiteral("captureFrameAction"), tr("&Capture Frame"),
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    capture->setIconText(tr("Capture frame"));
+    capture->setToolTip(tr("Save the current frame as PNG and add an annotation that shows it (Ctrl+Shift+S)"));
+    connect(capture, &QAction::triggered, this, &MainWindow::captureFrame);
+    menu->addSeparator();
+    m_showAnnotationsAction = addShortcutAction(menu, QStringLiteral("showAnnotationsAction"),
+                                                tr("&Show My Annotations in the Note"), QKeySequence());
+    m_showAnnotationsAction->setCheckable(true);
+    m_showAnnotationsAction->setChecked(AnnotationSettings::showAnnotations());
+    connect(m_showAnnotationsAction, &QAction::toggled, this, [this](bool show) {
+        AnnotationSettings::setShowAnnotations(show);
+        if (m_session->hasNote())
+            m_noteView->refreshNote(noteHtml());
+    });
+
+    // Loops live with the other playback actions.
+    QMenu* playback = menuTitled(tr("&Playback"));
+    QMenu* loopMenu = (playback ? playback : menu)->addMenu(tr("&Loop"));
+    QAction* loopClaim = addShortcutAction(loopMenu, QStringLiteral("loopClaimAction"), tr("Loop This &Claim"),
+                                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    loopClaim->setIconText(tr("Loop claim"));
+    loopClaim->setToolTip(tr("Play the last clicked citation to the next one, again and again (Ctrl+Shift+L)"));
+    connect(loopClaim, &QAction::triggered, this, &MainWindow::loopLastClaim);
+    connect(addShortcutAction(loopMenu, QStringLiteral("loopStartAction"), tr("Set Loop Start (&A) Here"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)),
+            &QAction::triggered, this, &MainWindow::setLoopStart);
+    connect(addShortcutAction(loopMenu, QStringLiteral("loopEndAction"), tr("Set Loop End (&B) Here"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)),
+            &QAction::triggered, this, &MainWindow::setLoopEnd);
+    connect(addShortcutAction(loopMenu, QStringLiteral("clearLoopAction"), tr("Stop Looping"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X)),
+            &QAction::triggered, m_player, &PlayerPanel::clearLoop);
+
+    QToolBar* toolBar = addToolBar(tr("Annotations"));
+    toolBar->setObjectName(QStringLiteral("annotationsToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->setMovable(false);
+    toolBar->addAction(add);
+    toolBar->addAction(capture);
+    toolBar->addAction(loopClaim);
+}
+
+void MainWindow::connectAnnotations()
+{
+    connect(m_session, &NoteSession::noteLoaded, this, &MainWindow::openAnnotationsForNote);
+    connect(m_annotations, &AnnotationStore::changed, this, [this] {
+        if (!m_openingAnnotations && m_session->hasNote())
+            m_noteView->refreshNote(noteHtml());
+    });
+    // The user's own annotations get their own layer of marks on the seek bar.
+    connect(m_annotations, &AnnotationStore::changed, this, [this] {
+        QList<SeekBarMark> marks;
+        for (const Annotation& annotation : m_annotations->annotations())
+            marks.append({annotation.ms, SeekBarMark::Kind::Annotation, toQString(annotation.text)});
+        m_player->setSeekMarks(QStringLiteral("annotations"), marks);
+    });
+    connect(m_annotations, &AnnotationStore::message, this, &MainWindow::showStatus);
+    connect(m_annotations, &AnnotationStore::undoAvailable, this, [this](bool available) {
+        m_undoAnnotationAction->setEnabled(available);
+        m_undoAnnotationAction->setText(available ? m_annotations->undoText() : tr("&Undo Annotation Change"));
+    });
+    m_annotations->setConflictHandler([this](const QString& question) {
+        QMessageBox box(QMessageBox::Question, tr("Annotations changed elsewhere"), question, QMessageBox::NoButton, this);
+        QPushButton* both = box.addButton(tr("Keep Both"), QMessageBox::AcceptRole);
+        box.addButton(tr("Drop My Change"), QMessageBox::RejectRole);
+        box.setDefaultButton(both);
+        box.exec();
+        return box.clickedButton() == both;
+    });
+    connect(m_annotationEditor, &AnnotationEditor::saveRequested, this, &MainWindow::saveAnnotation);
+    connect(m_annotationEditor, &AnnotationEditor::cancelled, this, &MainWindow::endAnnotationEditing);
+    connect(m_noteView, &NoteView::annotationLinkActivated, this, &MainWindow::onAnnotationLink);
+    connect(m_noteView, &NoteView::citationActivated, this, [this](qint64, int index) {
+        if (index >= 0)
+            m_lastCitationIndex = index;
+    });
+    connect(m_player, &PlayerPanel::loopChanged, this, [this](qint64 a, qint64 b) {
+        if (a >= 0 && b > a)
+            showStatus(tr("Looping %1 to %2 (Ctrl+Shift+X stops).").arg(clockText(a), clockText(b)));
+        else if (a >= 0)
+            showStatus(tr("Loop start A at %1; Ctrl+Shift+B sets the end.").arg(clockText(a)));
+        else
+            showStatus(tr("Loop stopped."));
+    });
+}
+
+void MainWindow::openAnnotationsForNote()
+{
+    keepOpenAnnotation();  // typed for the previous note: it goes to that note's file
+    m_lastCitationIndex = -1;
+    const QString path = AnnotationSettings::annotationsPathFor(m_session->path());
+    m_openingAnnotations = true;
+    m_annotations->open(path, m_session->title(), m_session->videoId());
+    m_openingAnnotations = false;
+    if (path.isEmpty())
+        showStatus(tr("The annotations file setting \"%1\" does not name a file inside the note's folder; "
+                      "annotations are off.").arg(AnnotationSettings::fileNamePattern()));
+}
+
+QString MainWindow::noteHtml() const
+{
+    const QString html = m_session->html();
+    if (!m_showAnnotationsAction || !m_showAnnotationsAction->isChecked() || m_annotations->annotations().empty())
+        return html;
+    AnnotationHtmlOptions options;
+    // Embeds are relative to the annotations file; the view resolves against the note's folder.
+    const QString relative = QDir(m_session->folder()).relativeFilePath(QFileInfo(m_annotations->path()).absolutePath());
+    if (relative != QLatin1String("."))
+        options.embedPrefix = toUtf8(relative + QLatin1Char('/'));
+    return toQString(mergeAnnotationsIntoHtml(toUtf8(html), m_session->note(), m_annotations->annotations(), options));
+}
+
+void MainWindow::startAnnotation()
+{
+    if (m_annotationEditor->isVisible()) {
+        saveAnnotation();  // Ctrl+Enter again: save
+        return;
+    }
+    if (!m_session->hasNote() || !m_annotations->isOpen()) {
+        showStatus(tr("Open a note first: annotations go into a file beside it."));
+        return;
+    }
+    if (m_fullScreen)
+        toggleFullScreen();  // the editor lives in the note pane, which fullscreen hides
+    qint64 ms = m_lastCitationMs >= 0 ? m_lastCitationMs : 0;
+    if (m_player->hasVideo()) {
+        ms = std::max<qint64>(0, m_player->position() + AnnotationSettings::captureOffsetMs());
+        if (m_player->mediaPlayer()->duration() > 0)
+            ms = std::min(ms, m_player->mediaPlayer()->duration());
+    }
+    m_resumeAfterAnnotation = AnnotationSettings::pauseWhileTyping() && m_player->isPlaying();
+    if (m_resumeAfterAnnotation)
+        m_player->pause();
+    m_annotationEditor->startNew(ms);
+}
+
+void MainWindow::saveAnnotation()
+{
+    const auto& editing = m_annotationEditor->editing();
+    const QString text = m_annotationEditor->text();
+    const bool saved = editing ? m_annotations->edit(*editing, text) : m_annotations->add(m_annotationEditor->ms(), text);
+    if (!saved)
+        return;  // the store said why; the text stays in the editor
+    const QString file = QFileInfo(m_annotations->path()).fileName();
+    const QString what = editing ? tr("Annotation at %1 changed in %2.") : tr("Annotation added at %1 to %2.");
+    endAnnotationEditing();
+    if (statusBar()->currentMessage().contains(tr("merged")))
+        return;  // the merge notice matters more
+    showStatus(what.arg(clockText(m_annotationEditor->ms()), file) + tr(" Ctrl+Z undoes."));
+}
+
+void MainWindow::endAnnotationEditing()
+{
+    m_annotationEditor->hide();
+    if (std::exchange(m_resumeAfterAnnotation, false))
+        m_player->play();
+    m_noteView->setFocus();
+}
+
+void MainWindow::keepOpenAnnotation()
+{
+    if (!m_annotationEditor || !m_annotationEditor->isVisible())
+        return;
+    if (!m_annotationEditor->text().isEmpty() || m_annotationEditor->editing())
+        saveAnnotation();
+    m_annotationEditor->hide();
+}
+
+void MainWindow::onAnnotationLink(const QString& action, int index)
+{
+    const auto& list = m_annotations->annotations();
+    if (index < 0 || static_cast<std::size_t>(index) >= list.size())
+        return;
+    const Annotation annotation = list[static_cast<std::size_t>(index)];
+    if (action == QLatin1String("edit")) {
+        keepOpenAnnotation();
+        m_annotationEditor->startEdit(annotation);
+    } else if (action == QLatin1String("delete") && m_annotations->remove(annotation)) {
+        showStatus(tr("Deleted your annotation at %1. Ctrl+Z undoes.").arg(clockText(annotation.ms)));
+    }
+}
+
+void MainWindow::captureFrame()
+{
+    if (m_player->state() != PlayerPanel::State::Ready || !m_annotations->isOpen()) {
+        showStatus(tr("Capture needs a note and its video playing."));
+        return;
+    }
+    qint64 ms = m_player->position();
+    const QImage frame = FrameCapture::currentFrame(m_player->videoSink(), &ms);
+    QString error;
+    const QString relative = FrameCapture::savePng(frame, QFileInfo(m_annotations->path()).absolutePath(),
+                                                   QFileInfo(m_session->path()).completeBaseName(), ms, &error);
+    if (relative.isEmpty()) {
+        showStatus(tr("Could not capture the frame: %1").arg(error));
+        return;
+    }
+    if (m_annotations->add(ms, QStringLiteral("![[%1]]").arg(relative)))
+        showStatus(tr("Captured the frame at %1 (%2x%3) as %4.")
+                       .arg(clockText(ms)).arg(frame.width()).arg(frame.height()).arg(relative));
+}
+
+void MainWindow::loopLastClaim()
+{
+    if (m_player->abLoop()->isActive()) {
+        m_player->clearLoop();
+        return;
+    }
+    if (!m_player->hasVideo()) {
+        showStatus(tr("Looping needs the video."));
+        return;
+    }
+    const auto range = claimLoopRange(m_session->note(), m_lastCitationIndex, m_session->durationMs());
+    if (!range) {
+        showStatus(m_lastCitationIndex < 0 ? tr("Click a citation first: the loop runs from it to the next one.")
+                                           : tr("Nothing follows this citation to loop to."));
+        return;
+    }
+    m_player->setLoop(range->a, range->b);
+    m_player->seekAndPlay(range->a);
+}
+
+void MainWindow::setLoopStart()
+{
+    if (m_player->hasVideo())
+        m_player->abLoop()->setA(m_player->position());
+}
+
+void MainWindow::setLoopEnd()
+{
+    if (!m_player->hasVideo())
+        return;
+    AbLoop* loop = m_player->abLoop();
+    const qint64 at = m_player->position();
+    if (loop->a() < 0 || at <= loop->a()) {
+        showStatus(tr("Set the loop start first (Ctrl+Shift+A), before %1.").arg(clockText(at)));
+        return;
+    }
+    loop->setB(at);
+    m_player->seekAndPlay(loop->a());
+}
+
+void MainWindow::undoAnnotation()
+{
+    if (!m_annotations->canUndo()) {
+        showStatus(tr("No annotation change to undo."));
+        return;
+    }
+    m_annotations->undo();
 }
 
 }  // namespace scholia::gui

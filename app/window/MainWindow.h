@@ -17,6 +17,8 @@ class QTimer;
 namespace scholia::gui {
 
 class DiagnosticsPane;
+class AnnotationEditor;
+class AnnotationStore;
 class FindBar;
 class NoteFollower;
 class OutlinePane;
@@ -100,6 +102,24 @@ private:
     TranscriptPane* m_transcriptPane = nullptr;
     DiagnosticsPane* m_diagnosticsPane = nullptr;
     SpokenContextPopup* m_spokenContext = nullptr;
+    // Taking notes while watching (issue #7; app/annotations/): the user's annotations file
+    // beside the note, shown merged into it, an inline editor, frame capture, the A-B loop.
+    void createAnnotationWidgets();
+    void createAnnotationActions();
+    void connectAnnotations();
+    QMenu* menuTitled(const QString& title) const;
+    QString noteHtml() const;  // the note's HTML with the user's annotations merged in, when shown
+    void openAnnotationsForNote();
+    void startAnnotation();
+    void saveAnnotation();
+    void endAnnotationEditing();
+    void keepOpenAnnotation();  // an open editor's text is written, never dropped
+    void onAnnotationLink(const QString& action, int index);
+    void captureFrame();
+    void loopLastClaim();
+    void setLoopStart();
+    void setLoopEnd();
+    void undoAnnotation();
 
     NoteSession* m_session = nullptr;
     NoteView* m_noteView = nullptr;
@@ -115,6 +135,14 @@ private:
     qint64 m_lastCitationMs = -1;  // for "Open on YouTube at ..."
     bool m_fullScreen = false;
     bool m_wasMaximized = false;
+
+    AnnotationStore* m_annotations = nullptr;
+    AnnotationEditor* m_annotationEditor = nullptr;
+    QAction* m_showAnnotationsAction = nullptr;
+    QAction* m_undoAnnotationAction = nullptr;
+    int m_lastCitationIndex = -1;         // for "Loop This Claim"
+    bool m_resumeAfterAnnotation = false;  // paused for typing: play again when done
+    bool m_openingAnnotations = false;
 };
 
 }  // namespace scholia::gui

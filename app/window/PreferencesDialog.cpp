@@ -1,5 +1,7 @@
 #include "window/PreferencesDialog.h"
 
+#include "annotations/AnnotationPreferences.h"
+
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -51,6 +53,9 @@ PreferencesDialog::PreferencesDialog(const QStringList& mediaFolders, QWidget* p
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(row, 1);
+    auto* annotations = new AnnotationPreferences(this);
+    connect(this, &QDialog::accepted, annotations, &AnnotationPreferences::save);
+    layout->addWidget(annotations);
     layout->addWidget(buttons);
     resize(520, 320);
 }

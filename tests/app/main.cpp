@@ -17,6 +17,7 @@ std::unique_ptr<QObject> makePlayerPartsTest();
 std::unique_ptr<QObject> makeNoteViewTest();
 std::unique_ptr<QObject> makeMainWindowTest();
 std::unique_ptr<QObject> makeFollowAlongTest();
+std::unique_ptr<QObject> makeAnnotationsTest();
 
 int main(int argc, char* argv[])
 {
@@ -39,6 +40,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("NoteViewTest"), makeNoteViewTest},
         {QStringLiteral("MainWindowTest"), makeMainWindowTest},
         {QStringLiteral("FollowAlongTest"), makeFollowAlongTest},
+        {QStringLiteral("AnnotationsTest"), makeAnnotationsTest},
     };
 
     QStringList arguments = QApplication::arguments();
