@@ -661,7 +661,8 @@ void MainWindow::createViewMenu()
     QMenu* menu = menuBar()->addMenu(tr("&View"));
     menu->setObjectName(QStringLiteral("viewMenu"));
     m_followAction = addShortcutAction(menu, QStringLiteral("followPlaybackAction"), tr("&Follow Playback"),
-                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+                                       // Ctrl+Shift+F is the vault search, as in most editors.
+                                       QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F));
     m_followAction->setCheckable(true);
     m_followAction->setChecked(QSettings().value(SettingsKeys::followPlayback, true).toBool());
     m_noteFollower->setEnabled(m_followAction->isChecked());
