@@ -3,6 +3,7 @@
 #include "CheckCommand.h"
 #include "ClaimsCommand.h"
 #include "CommandLine.h"
+#include "ExportCommand.h"
 #include "HtmlCommand.h"
 
 namespace scholia::cli {
@@ -21,6 +22,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     case Command::Claims: return runClaims(options, out, err);
     case Command::Check: return runCheck(options, out, err);
     case Command::Html: return runHtml(options, out, err);
+    case Command::Export: return runExport(options, out, err);
     }
     return kExitUsage;
 }

@@ -11,8 +11,35 @@ namespace {
 const std::map<std::string_view, Command>& commandNames()
 {
     static const std::map<std::string_view, Command> names{
-        {"claims", Command::Claims}, {"check", Command::Check}, {"html", Command::Html}};
+        {"claims", Command::Claims}, {"check", Command::Check}, {"html", Command::Html}, {"export", Command::Export}};
     return names;
+}
+
+// "chapters|vtt|csv|json|markdown"
+std::string formatNames()
+{
+    std::string names;
+    for (ExportFormat format : exportFormats())
+        names.append(names.empty() ? "" : "|").append(exportFormatName(format));
+    return names;
+}
+
+// The value of "--name VALUE" or "--name=VALUE" at args[i] (advancing i past VALUE), or nothing
+// when args[i] is not that option; `missing` is set when the value is absent.
+std::optional<std::string> optionValue(const std::vector<std::string>& args, std::size_t& i, std::string_view name,
+                                       bool& missing)
+{
+    const std::string& arg = args[i];
+    if (arg == name) {
+        if (i + 1 == args.size()) {
+            missing = true;
+            return std::string();
+        }
+        return args[++i];
+    }
+    if (arg.size() > name.size() && arg.starts_with(name) && arg[name.size()] == '=')
+        return arg.substr(name.size() + 1);
+    return std::nullopt;
 }
 
 ParsedCommandLine failure(std::string error)
@@ -25,9 +52,17 @@ ParsedCommandLine validated(Options options, bool sawCommand)
 {
     if (!sawCommand)
         return failure("no command given");
-    const bool singleNote = options.command == Command::Claims || options.command == Command::Html;
+    const bool singleNote
+        = options.command == Command::Claims || options.command == Command::Html || options.command == Command::Export;
     if (options.json && options.command != Command::Claims)
         return failure("--json is only for the claims command");
+    if (options.command != Command::Export
+        && (options.format || !options.output.empty() || options.chapterLevel != 0)) {
+        const char* option = options.format ? "--format" : !options.output.empty() ? "--output" : "--chapter-level";
+        return failure(std::string(option) + " is only for the export command");
+    }
+    if (options.command == Command::Export && !options.format)
+        return failure("export needs --format " + formatNames());
     if (options.paths.empty())
         return failure(singleNote ? "missing NOTE" : "missing PATH");
     if (singleNote && options.paths.size() > 1)
@@ -85,9 +120,13 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& args)
         } else if (arg == "--") {
             optionsEnded = true;
         } else if (arg == "--help" || arg == "-h") {
-            return {Options{Command::Help, {}, false, std::nullopt}, {}};
+            Options help;
+            help.command = Command::Help;
+            return {std::move(help), {}};
         } else if (arg == "--version") {
-            return {Options{Command::Version, {}, false, std::nullopt}, {}};
+            Options version;
+            version.command = Command::Version;
+            return {std::move(version), {}};
         } else if (arg == "--json") {
             options.json = true;
         } else if (arg == "--duration" || arg.starts_with("--duration=")) {
@@ -102,6 +141,20 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& args)
             options.durationMs = parseSeconds(value);
             if (!options.durationMs)
                 return failure("--duration expects seconds (e.g. 820 or 820.5), not '" + value + "'");
+        } else if (bool missing = false; auto format = optionValue(args, i, "--format", missing)) {
+            if (missing)
+                return failure("--format needs a value: " + formatNames());
+            options.format = exportFormatFromName(*format);
+            if (!options.format)
+                return failure("unknown export format '" + *format + "' (expected " + formatNames() + ")");
+        } else if (auto output = optionValue(args, i, "--output", missing)) {
+            if (missing || output->empty())
+                return failure("--output needs a file name");
+            options.output = *output;
+        } else if (auto level = optionValue(args, i, "--chapter-level", missing)) {
+            if (missing || level->size() != 1 || (*level)[0] < '1' || (*level)[0] > '6')
+                return failure("--chapter-level expects a heading level from 1 to 6");
+            options.chapterLevel = (*level)[0] - '0';
         } else {
             return failure("unknown option '" + arg + "'");
         }
@@ -122,10 +175,24 @@ Commands:
                          file:line:col: severity: message and a summary.
                          Exits 1 when any note has an error.
   html NOTE              the HTML the viewer shows, on standard output.
+  export NOTE --format chapters|vtt|csv|json|markdown [--output FILE]
+                         chapters: YouTube description chapters ("0:00 Intro"), one
+                                   per section; exits 1 when the note cannot give
+                                   YouTube's minimum of 3 chapters of 10 s or more.
+                         vtt:      the same chapters as a WebVTT chapters track.
+                         csv:      every citation as a CSV row (RFC 4180).
+                         json:     every claim with its citations, as JSON.
+                         markdown: a study sheet with YouTube links for the times.
+                         What could not be exported as asked goes to standard error.
 
 Options:
   --duration SECONDS     the video's length (overrides the front matter's duration)
   --json                 claims as JSON
+  --format NAME          export: the format (required)
+  --output FILE          export: write FILE (replaced atomically; never the note
+                         itself) instead of standard output
+  --chapter-level N      export: chapters start at headings of level N or less
+                         ("##" is 2; default: the shallowest level used twice)
   -h, --help             this text
   --version              the version
 

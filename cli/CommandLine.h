@@ -1,6 +1,8 @@
 #pragma once
 // What the user asked scholia-cli to do, read from argv by hand (no Qt, no extra library).
 
+#include "export/Export.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,13 +16,16 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  // errors found in a note, or a note could not be read
 inline constexpr int kExitUsage = 2;    // the command line itself is wrong
 
-enum class Command { Help, Version, Claims, Check, Html };
+enum class Command { Help, Version, Claims, Check, Html, Export };
 
 struct Options {
     Command command = Command::Help;
-    std::vector<std::string> paths;          // NOTE for claims and html; PATH... for check
+    std::vector<std::string> paths;          // NOTE for claims, html and export; PATH... for check
     bool json = false;                       // claims only
     std::optional<std::int64_t> durationMs;  // --duration SECONDS: the video's length
+    std::optional<ExportFormat> format;      // export only: --format NAME (required)
+    std::string output;                      // export only: --output FILE; empty = standard output
+    int chapterLevel = 0;                    // export only: --chapter-level 1..6; 0 = automatic
 };
 
 // Either options, or the reason the arguments make no sense (for a usage message).
