@@ -9,6 +9,7 @@
 #include "annotations/LoopRange.h"
 #include "common/CoreBridge.h"
 #include "common/SettingsKeys.h"
+#include "export/NoteExport.h"
 #include "follow/ClaimContextMenu.h"
 #include "follow/DiagnosticsPane.h"
 #include "follow/LinkDiagnostics.h"
@@ -178,6 +179,7 @@ void MainWindow::createFileMenu()
     menu->addSeparator();
     connect(addShortcutAction(menu, QStringLiteral("locateVideoAction"), tr("&Locate Video..."), QKeySequence()),
             &QAction::triggered, this, &MainWindow::chooseVideoToLocate);
+    createExportMenu(menu);
     connect(addShortcutAction(menu, QStringLiteral("preferencesAction"), tr("&Preferences..."),
                               QKeySequence::Preferences),
             &QAction::triggered, this, &MainWindow::showPreferences);
@@ -185,6 +187,38 @@ void MainWindow::createFileMenu()
     QAction* quit = addShortcutAction(menu, QStringLiteral("quitAction"), tr("&Quit"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+// File > Export: one entry per core export format (the same ones `scholia-cli export` writes).
+void MainWindow::createExportMenu(QMenu* fileMenu)
+{
+    QMenu* menu = fileMenu->addMenu(tr("&Export"));
+    menu->setObjectName(QStringLiteral("exportMenu"));
+    for (const ExportFormat format : exportFormats()) {
+        const QString name = toQString(exportFormatName(format));
+        QAction* action = menu->addAction(tr("%1...").arg(toQString(exportFormatLabel(format))));
+        action->setObjectName(QStringLiteral("export_") + name);
+        connect(action, &QAction::triggered, this, [this, format] { exportCurrentNote(format); });
+    }
+}
+
+void MainWindow::exportCurrentNote(ExportFormat format)
+{
+    if (!m_session->hasNote()) {
+        showStatus(tr("Open a note first: there is nothing to export."));
+        return;
+    }
+    const QString extension = toQString(exportFormatExtension(format));
+    const QString target = QFileDialog::getSaveFileName(
+        this, tr("Export %1").arg(toQString(exportFormatLabel(format))),
+        defaultExportPath(m_session->path(), format), tr("%1 (*.%2);;All files (*)").arg(
+            toQString(exportFormatLabel(format)), extension));
+    if (target.isEmpty())
+        return;
+    // The session's note is resolved against the player's duration; the export uses the same one.
+    const NoteExportOutcome outcome =
+        exportNoteToFile(m_session->note(), m_session->path(), format, m_session->durationMs(), target);
+    showStatus(outcome.message);
 }
 
 void MainWindow::createNoteMenu()

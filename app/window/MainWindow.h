@@ -3,6 +3,7 @@
 // for; this class decides what it means (seek the player, open another note, open a
 // browser) and says what happened in the status bar.
 
+#include "export/Export.h"
 #include "player/VideoFinder.h"
 
 #include <QMainWindow>
@@ -50,6 +51,8 @@ protected:
 private:
     void createWidgets();
     void createFileMenu();
+    void createExportMenu(QMenu* fileMenu);
+    void exportCurrentNote(ExportFormat format);
     void createNoteMenu();
     void createPlaybackMenu();
     void createHelpMenu();

@@ -18,6 +18,7 @@ std::unique_ptr<QObject> makeNoteViewTest();
 std::unique_ptr<QObject> makeMainWindowTest();
 std::unique_ptr<QObject> makeFollowAlongTest();
 std::unique_ptr<QObject> makeAnnotationsTest();
+std::unique_ptr<QObject> makeExportMenuTest();
 
 int main(int argc, char* argv[])
 {
@@ -41,6 +42,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("MainWindowTest"), makeMainWindowTest},
         {QStringLiteral("FollowAlongTest"), makeFollowAlongTest},
         {QStringLiteral("AnnotationsTest"), makeAnnotationsTest},
+        {QStringLiteral("ExportMenuTest"), makeExportMenuTest},
     };
 
     QStringList arguments = QApplication::arguments();
