@@ -16,6 +16,8 @@ std::unique_ptr<QObject> makeCommandLineTest();
 std::unique_ptr<QObject> makePlayerPartsTest();
 std::unique_ptr<QObject> makeNoteViewTest();
 std::unique_ptr<QObject> makeMainWindowTest();
+std::unique_ptr<QObject> makeNavigationHistoryTest();
+std::unique_ptr<QObject> makeVaultWindowTest();
 
 int main(int argc, char* argv[])
 {
@@ -37,6 +39,8 @@ int main(int argc, char* argv[])
         {QStringLiteral("PlayerPartsTest"), makePlayerPartsTest},
         {QStringLiteral("NoteViewTest"), makeNoteViewTest},
         {QStringLiteral("MainWindowTest"), makeMainWindowTest},
+        {QStringLiteral("NavigationHistoryTest"), makeNavigationHistoryTest},
+        {QStringLiteral("VaultWindowTest"), makeVaultWindowTest},
     };
 
     QStringList arguments = QApplication::arguments();
