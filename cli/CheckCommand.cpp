@@ -1,9 +1,11 @@
 #include "CheckCommand.h"
 
 #include "NoteFiles.h"
+#include "VaultCheckReport.h"
 #include "common/Diagnostic.h"
 
 #include <cstddef>
+#include <filesystem>
 #include <string>
 
 namespace scholia::cli {
@@ -73,6 +75,22 @@ void printSummary(const Totals& totals, std::ostream& out)
         << counted(totals.warnings, "warning") << ", " << counted(totals.infos, "info") << '\n';
 }
 
+// A folder is also a vault: its links resolved vault-wide, and what that check finds.
+void checkVaults(const std::vector<std::string>& paths, std::ostream& out)
+{
+    for (const std::string& path : paths) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(path, ec))
+            continue;
+        const VaultCheckReport report = checkVault(path);
+        for (const FileDiagnostic& d : report.diagnostics) {
+            printLocation(d.file, d.diagnostic, out);
+            out << severityName(d.diagnostic.severity) << ": " << d.diagnostic.message << '\n';
+        }
+        out << report.summary << '\n';
+    }
+}
+
 }  // namespace
 
 int runCheck(const Options& options, std::ostream& out, std::ostream& err)
@@ -92,6 +110,7 @@ int runCheck(const Options& options, std::ostream& out, std::ostream& err)
         }
         checkNote(*loaded.note, totals, out);
     }
+    checkVaults(options.paths, out);
     printSummary(totals, out);
     if (unreadable > 0)
         err << "scholia-cli: " << counted(unreadable, "path") << " could not be checked\n";

@@ -103,9 +103,10 @@ QString NoteSession::html() const
 {
     const std::filesystem::path noteFolder = toPath(folder());
     RenderOptions options;
-    options.resolveWikiLink = [noteFolder](const WikiLink& link) {
+    options.resolveWikiLink = [this, noteFolder](const WikiLink& link) {
         WikiLinkTarget target;
-        target.exists = findNoteInFolder(noteFolder, link.target).has_value();
+        const std::optional<bool> checked = m_linkCheck ? m_linkCheck(toQString(link.target)) : std::nullopt;
+        target.exists = checked ? *checked : findNoteInFolder(noteFolder, link.target).has_value();
         return target;
     };
     return toQString(renderHtml(m_note, options));

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace scholia::gui {
@@ -37,9 +38,14 @@ public:
     bool setDurationMs(qint64 ms);
     std::optional<qint64> durationMs() const { return m_durationMs; }
 
-    // The note as HTML for NoteView; wikilinks that lead nowhere in the note's folder are
-    // styled as unresolved.
+    // The note as HTML for NoteView; wikilinks that lead nowhere in the note's folder (or by
+    // the link check, when one is set and has an answer) are styled as unresolved.
     QString html() const;
+
+    // Whether a wikilink target of the current note leads to a note; nothing: ask the folder.
+    // MainWindow sets one that asks the vault.
+    using LinkCheck = std::function<std::optional<bool>(const QString& target)>;
+    void setLinkCheck(LinkCheck check) { m_linkCheck = std::move(check); }
 
     const Citation* citation(int index) const;
 
@@ -60,6 +66,7 @@ private:
     QString m_path;
     bool m_loaded = false;
     std::optional<qint64> m_durationMs;
+    LinkCheck m_linkCheck;
 };
 
 }  // namespace scholia::gui

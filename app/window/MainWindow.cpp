@@ -29,15 +29,23 @@
 #include "player/MediaFileCheck.h"
 #include "player/PlayerPanel.h"
 #include "transcript/TranscriptFiles.h"
+#include "vault/BacklinksPane.h"
+#include "vault/Counted.h"
+#include "vault/PlaceSearchDialog.h"
+#include "vault/ThisVideoPane.h"
+#include "vault/VaultSession.h"
+#include "vault/VaultSidebar.h"
 #include "window/FindBar.h"
 #include "window/PreferencesDialog.h"
 #include "window/RecentFiles.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
+#include <QDirIterator>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -48,12 +56,15 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QMouseEvent>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -112,8 +123,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_session = new NoteSession(this);
     m_recentFiles = new RecentFiles(this);
     createWidgets();
+    createVaultWidgets();
     createFileMenu();
     createNoteMenu();
+    createVaultMenu();
     createPlaybackMenu();
     createFollowWidgets();
     createHelpMenu();
@@ -122,8 +135,10 @@ MainWindow::MainWindow(QWidget* parent)
     createAnnotationWidgets();
     createAnnotationActions();
     connectAnnotations();
+    connectVault();
     restoreSettings();
-    m_noteView->showPlaceholder(tr("Open a note with File > Open (Ctrl+O), or drop a .md file on this window."));
+    m_noteView->showPlaceholder(tr("Open a note with File > Open (Ctrl+O) or a folder of notes with File > Open Folder "
+                                   "(Ctrl+Shift+O), or drop a .md file or a folder on this window."));
 }
 
 void MainWindow::createWidgets()
@@ -321,14 +336,7 @@ bool MainWindow::openPath(const QString& path, const QString& videoOverride)
 {
     if (!QFileInfo(path).isDir())
         return openNote(path, videoOverride);
-    const QString first = firstNoteIn(path);
-    if (first.isEmpty()) {
-        showStatus(tr("No note (.md) in %1.").arg(QDir::toNativeSeparators(path)));
-        return false;
-    }
-    return loadNote(first, videoOverride,
-                    tr("Opened %1, the first note of %2 alphabetically (browsing a whole folder comes later)")
-                        .arg(QFileInfo(first).fileName(), QDir::toNativeSeparators(path)));
+    return openVault(path, videoOverride);
 }
 
 bool MainWindow::openNote(const QString& notePath, const QString& videoOverride)
@@ -338,6 +346,7 @@ bool MainWindow::openNote(const QString& notePath, const QString& videoOverride)
 
 bool MainWindow::loadNote(const QString& notePath, const QString& videoOverride, const QString& howOpened)
 {
+    const HistoryPlace left = currentPlace();
     QString error;
     if (!m_session->load(notePath, &error)) {
         showStatus(tr("Could not open the note: %1").arg(error));
@@ -349,6 +358,7 @@ bool MainWindow::loadNote(const QString& notePath, const QString& videoOverride,
     m_lastCitationMs = -1;
     const QString videoStatus = loadVideoForNote(videoOverride);
     showNote();
+    noteOpened(left);
     setWindowTitle(tr("%1 - Scholia").arg(m_session->title()));
     const int citations = static_cast<int>(m_session->note().citations.size());
     showStatus(tr("%1: %2. %3")
@@ -522,10 +532,11 @@ void MainWindow::onWikiLinkActivated(const QString& target, const QString& fragm
             m_noteView->scrollToFragment(anchor);
         return;
     }
-    const QString path = m_session->notePathForWikiLink(target);
+    const QString path = wikiLinkPath(target);
     if (path.isEmpty()) {
+        const bool inVault = m_vault->contains(m_session->path());
         showStatus(tr("No note \"%1\" in %2; staying on this note.")
-                       .arg(target, QDir::toNativeSeparators(m_session->folder())));
+                       .arg(target, inVault ? tr("the vault") : QDir::toNativeSeparators(m_session->folder())));
         return;
     }
     if (!openNote(path) || fragment.isEmpty())
@@ -1174,6 +1185,371 @@ void MainWindow::undoAnnotation()
         return;
     }
     m_annotations->undo();
+}
+
+// ---- vaults ------------------------------------------------------------------------------------
+
+namespace {
+
+QDockWidget* vaultDock(QMainWindow* window, const QString& objectName, const QString& title, QWidget* content)
+{
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(objectName);
+    dock->setWidget(content);
+    dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    dock->hide();  // until a vault is opened
+    return dock;
+}
+
+// True when some note (.md) lies below `folder`, found without listing all of them.
+bool hasNoteBelow(const QString& folder)
+{
+    QDirIterator it(folder, {QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    return it.hasNext();
+}
+
+}  // namespace
+
+void MainWindow::createVaultWidgets()
+{
+    m_vault = new VaultSession(this);
+    m_vaultSidebar = new VaultSidebar(this);
+    m_backlinks = new BacklinksPane(this);
+    m_thisVideo = new ThisVideoPane(this);
+
+    QDockWidget* sidebarDock = vaultDock(this, QStringLiteral("vaultSidebarDock"), tr("Vault"), m_vaultSidebar);
+    QDockWidget* backlinksDock = vaultDock(this, QStringLiteral("backlinksDock"), tr("Backlinks"), m_backlinks);
+    QDockWidget* thisVideoDock = vaultDock(this, QStringLiteral("thisVideoDock"), tr("This Video"), m_thisVideo);
+    addDockWidget(Qt::LeftDockWidgetArea, sidebarDock);
+    addDockWidget(Qt::LeftDockWidgetArea, backlinksDock);
+    tabifyDockWidget(backlinksDock, thisVideoDock);
+    m_vaultDocks = {sidebarDock, backlinksDock, thisVideoDock};
+
+    m_vaultSearch = new PlaceSearchDialog(
+        QStringLiteral("vaultSearch"), tr("Search the Vault"), tr("Words from titles and claims"),
+        [this](const QString& query) { return m_vault->search(query); }, this);
+    m_quickOpen = new PlaceSearchDialog(
+        QStringLiteral("quickOpen"), tr("Open Note by Title"), tr("Title or file name"),
+        [this](const QString& query) { return m_vault->quickOpen(query); }, this);
+
+    m_vaultProgress = new QProgressBar(this);
+    m_vaultProgress->setObjectName(QStringLiteral("vaultProgress"));
+    m_vaultProgress->setMaximumWidth(260);
+    m_vaultProgress->setTextVisible(true);
+    m_vaultProgress->hide();
+    statusBar()->addPermanentWidget(m_vaultProgress);
+
+    m_session->setLinkCheck([this](const QString& target) { return vaultLinkExists(target); });
+    // The mouse's back and forward buttons, wherever the pointer is in this window.
+    qApp->installEventFilter(this);
+}
+
+void MainWindow::createVaultMenu()
+{
+    // File > Open Folder..., just before Open Recent.
+    auto* fileMenu = qobject_cast<QMenu*>(m_recentMenu->parentWidget());
+    QAction* openFolder = addShortcutAction(fileMenu, QStringLiteral("openFolderAction"), tr("Open &Folder..."),
+                                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    fileMenu->insertAction(m_recentMenu->menuAction(), openFolder);
+    connect(openFolder, &QAction::triggered, this, &MainWindow::chooseFolderToOpen);
+
+    QMenu* menu = menuBar()->addMenu(tr("&Go"));
+    m_backAction = addShortcutAction(menu, QStringLiteral("backAction"), tr("&Back"), QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_forwardAction =
+        addShortcutAction(menu, QStringLiteral("forwardAction"), tr("&Forward"), QKeySequence(Qt::ALT | Qt::Key_Right));
+    connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
+    connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
+    m_backAction->setEnabled(false);
+    m_forwardAction->setEnabled(false);
+    menu->addSeparator();
+    connect(addShortcutAction(menu, QStringLiteral("vaultSearchAction"), tr("&Search the Vault..."),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)),
+            &QAction::triggered, m_vaultSearch, &PlaceSearchDialog::activate);
+    connect(addShortcutAction(menu, QStringLiteral("quickOpenAction"), tr("&Quick Open..."),
+                              QKeySequence(Qt::CTRL | Qt::Key_P)),
+            &QAction::triggered, m_quickOpen, &PlaceSearchDialog::activate);
+    connect(addShortcutAction(menu, QStringLiteral("filterNotesAction"), tr("Filter &Notes"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)),  // Ctrl+Shift+L loops a claim
+            &QAction::triggered, this, [this] {
+                if (!m_vaultDocks.isEmpty())
+                    m_vaultDocks.first()->show();
+                m_vaultSidebar->focusFilter();
+            });
+}
+
+void MainWindow::connectVault()
+{
+    connect(m_vault, &VaultSession::progress, this, &MainWindow::onVaultProgress);
+    connect(m_vault, &VaultSession::indexReady, this, &MainWindow::onVaultReady);
+    connect(m_vault, &VaultSession::indexChanged, this, &MainWindow::onVaultChanged);
+    connect(m_vault, &VaultSession::noteChangedOnDisk, this, &MainWindow::onNoteChangedOnDisk);
+    connect(m_vault, &VaultSession::noteRemovedFromDisk, this, &MainWindow::onNoteRemovedFromDisk);
+    connect(m_vaultSidebar, &VaultSidebar::noteActivated, this, [this](const QString& path) {
+        if (!sameFile(path, m_session->path()))
+            openNote(path);
+    });
+    connect(m_backlinks, &BacklinksPane::placeChosen, this, [this](const VaultPlace& place) { openPlace(place, false); });
+    connect(m_thisVideo, &ThisVideoPane::placeChosen, this, [this](const VaultPlace& place) { openPlace(place, true); });
+    connect(m_vaultSearch, &PlaceSearchDialog::placeChosen, this, [this](const VaultPlace& place) { openPlace(place, true); });
+    connect(m_quickOpen, &PlaceSearchDialog::placeChosen, this, [this](const VaultPlace& place) { openPlace(place, false); });
+}
+
+bool MainWindow::openVault(const QString& folder, const QString& videoOverride)
+{
+    const QString shown = QDir::toNativeSeparators(folder);
+    if (!hasNoteBelow(folder)) {
+        showStatus(tr("No note (.md) in %1.").arg(shown));
+        return false;
+    }
+    m_vault->open(folder);
+    m_vaultSidebar->clear();
+    m_backlinks->showMessage(tr("Indexing the vault..."));
+    m_thisVideo->showMessage(tr("Indexing the vault..."));
+    for (QDockWidget* dock : m_vaultDocks)
+        dock->show();
+    m_vaultProgress->setRange(0, 0);
+    m_vaultProgress->setFormat(tr("Indexing..."));
+    m_vaultProgress->show();
+    // A note to read at once, while the rest is indexed.
+    const QString first = firstNoteIn(folder);
+    if (!first.isEmpty())
+        return loadNote(first, videoOverride,
+                        tr("Opened %1, the first note of %2 alphabetically; indexing the vault")
+                            .arg(QFileInfo(first).fileName(), shown));
+    m_noteView->showPlaceholder(tr("Indexing %1...\n\nThe first note opens when the notes below it are known.").arg(shown));
+    showStatus(tr("Indexing %1...").arg(shown));
+    return true;
+}
+
+void MainWindow::chooseFolderToOpen()
+{
+    const QString start = m_vault->isOpen() ? m_vault->root()
+                          : m_session->hasNote() ? m_session->folder() : QDir::homePath();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder"), start);
+    if (!folder.isEmpty())
+        openVault(folder, {});
+}
+
+void MainWindow::onVaultProgress(qint64 indexed, qint64 found, bool listingDone)
+{
+    if (!listingDone) {
+        m_vaultProgress->setRange(0, 0);  // still listing: a busy bar
+        m_vaultProgress->setFormat(tr("Listing notes: %1").arg(found));
+        return;
+    }
+    m_vaultProgress->setRange(0, static_cast<int>(found));
+    m_vaultProgress->setValue(static_cast<int>(indexed));
+    m_vaultProgress->setFormat(tr("Indexing %v of %m notes"));
+}
+
+void MainWindow::onVaultReady()
+{
+    m_vaultProgress->hide();
+    m_vaultSidebar->showVault(*m_vault);
+    QString message = tr("Indexed %1: %2")
+                          .arg(QDir::toNativeSeparators(m_vault->root()),
+                               counted(static_cast<qint64>(m_vault->index().noteCount()), tr("1 note"), tr("%1 notes")));
+    if (const std::size_t unresolved = m_vault->overview().unresolvedLinks; unresolved > 0)
+        message += QStringLiteral(", ") + counted(static_cast<qint64>(unresolved), tr("1 unresolved link"), tr("%1 unresolved links"));
+    if (!m_vault->index().skippedFiles().empty())
+        message += QStringLiteral(", ") + counted(static_cast<qint64>(m_vault->index().skippedFiles().size()), tr("1 file skipped"), tr("%1 files skipped"));
+    if (m_session->hasNote() && m_vault->contains(m_session->path())) {
+        m_noteView->refreshNote(m_session->html());  // links styled by the vault's rules now
+        updateVaultPanes();
+    } else if (const QString first = m_vault->firstNote(); !first.isEmpty()) {
+        QTimer::singleShot(0, this, [this, first] { openNote(first); });  // after the sidebar's first slice
+    }
+    showStatus(message + QLatin1Char('.'));
+}
+
+void MainWindow::onVaultChanged()
+{
+    m_vaultSidebar->showVault(*m_vault);
+    m_vaultSearch->refresh();
+    m_quickOpen->refresh();
+    updateVaultPanes();
+}
+
+void MainWindow::onNoteChangedOnDisk(const QString& path)
+{
+    if (!sameFile(path, m_session->path()))
+        return;
+    const qint64 duration = m_session->durationMs().value_or(0);
+    QString error;
+    const HistoryPlace here = currentPlace();
+    if (!m_session->load(path, &error)) {
+        showStatus(tr("%1 changed on disk and could not be read again: %2").arg(QFileInfo(path).fileName(), error));
+        return;
+    }
+    if (duration > 0)
+        m_session->setDurationMs(duration);
+    m_noteView->refreshNote(m_session->html());
+    m_noteView->verticalScrollBar()->setValue(here.scroll);
+    updateDiagnosticsLabel();
+    showStatus(tr("%1 changed on disk; shown again.").arg(m_session->fileName()));
+}
+
+void MainWindow::onNoteRemovedFromDisk(const QString& path)
+{
+    if (!sameFile(path, m_session->path()) && QFileInfo(path).absoluteFilePath() != m_session->path())
+        return;
+    showStatus(tr("%1 was deleted on disk; what is shown is the last version read.").arg(m_session->fileName()));
+    setWindowTitle(tr("%1 (deleted) - Scholia").arg(m_session->title()));
+}
+
+std::optional<bool> MainWindow::vaultLinkExists(const QString& target) const
+{
+    if (target.isEmpty() || !m_vault->contains(m_session->path()))
+        return std::nullopt;
+    return m_vault->linkResolves(target, m_session->path());
+}
+
+QString MainWindow::wikiLinkPath(const QString& target) const
+{
+    if (m_vault->contains(m_session->path()))
+        return m_vault->resolveLink(target, m_session->path());
+    return m_session->notePathForWikiLink(target);
+}
+
+HistoryPlace MainWindow::currentPlace() const
+{
+    if (!m_session->hasNote())
+        return {};
+    return {m_session->path(), m_noteView->verticalScrollBar()->value()};
+}
+
+// Called by loadNote once another note is shown: history, the vault panes, the watch.
+void MainWindow::noteOpened(const HistoryPlace& left)
+{
+    if (!m_goingThroughHistory && !left.path.isEmpty() && left.path != m_session->path())
+        m_history.leave(left);
+    m_backAction->setEnabled(m_history.canGoBack());
+    m_forwardAction->setEnabled(m_history.canGoForward());
+    m_vault->watchNote(m_session->path());
+    updateVaultPanes();
+}
+
+void MainWindow::updateVaultPanes()
+{
+    if (!m_vault->isReady())
+        return;
+    if (!m_session->hasNote() || !m_vault->contains(m_session->path())) {
+        m_backlinks->showMessage(tr("This note is not in the open vault."));
+        m_thisVideo->showMessage(tr("This note is not in the open vault."));
+        return;
+    }
+    m_vaultSidebar->setCurrentNote(m_session->path());
+    // Each pane scans the whole vault (~30 ms for 20,000 notes): each in its own turn of the
+    // event loop, after the note is shown, so that none adds to another's stall.
+    const QString path = m_session->path();
+    QTimer::singleShot(0, this, [this, path] {
+        if (path == m_session->path())
+            m_backlinks->showBacklinks(m_vault->backlinks(path), m_vault->unresolvedLinks(path));
+    });
+    QTimer::singleShot(0, this, [this, path] {
+        if (path == m_session->path())
+            updateThisVideoPane();
+    });
+}
+
+void MainWindow::updateThisVideoPane()
+{
+    const QString videoId = m_session->videoId();
+    if (videoId.isEmpty()) {
+        m_thisVideo->showMessage(tr("This note names no video."));
+        return;
+    }
+    QList<VaultPlace> notes;
+    for (const VaultNoteRow& row : m_vault->overview().notes) {
+        if (row.videoId == videoId) {
+            VaultPlace place;
+            place.path = row.path;
+            place.title = row.title;
+            notes << place;
+        }
+    }
+    m_thisVideo->showVideo(videoId, notes, m_vault->videoCitations(videoId));
+}
+
+void MainWindow::goBack()
+{
+    if (const auto place = m_history.back(currentPlace()))
+        goTo(*place);
+}
+
+void MainWindow::goForward()
+{
+    if (const auto place = m_history.forward(currentPlace()))
+        goTo(*place);
+}
+
+void MainWindow::goTo(const HistoryPlace& place)
+{
+    m_goingThroughHistory = true;
+    const bool opened = openNote(place.path);
+    m_goingThroughHistory = false;
+    if (!opened)
+        return;
+    m_backAction->setEnabled(m_history.canGoBack());
+    m_forwardAction->setEnabled(m_history.canGoForward());
+    m_noteView->refreshNote(m_session->html());  // lays the note out, so that the old scroll fits
+    m_noteView->verticalScrollBar()->setValue(place.scroll);
+}
+
+// A search result, backlink or citation of this video: the note, scrolled to its claim, and
+// for a cited claim the video sought there (the player keeps playing: same video).
+void MainWindow::openPlace(const VaultPlace& place, bool seek)
+{
+    if (!sameFile(place.path, m_session->path()) && !openNote(place.path))
+        return;
+    // A note just shown is laid out lazily; the anchor's place is only known once it all is.
+    m_noteView->document()->documentLayout()->documentSize();
+    const auto& claims = m_session->note().claims;
+    if (place.claim >= 0 && static_cast<std::size_t>(place.claim) < claims.size()) {
+        const Claim& claim = claims[static_cast<std::size_t>(place.claim)];
+        m_noteView->scrollToFragment(toQString(claim.id));
+        if (!seek || !place.ms || claim.citations.empty())
+            return;
+        // The session's resolution of the claim's citation; the one at the listed time if several.
+        int chosen = claim.citations.front();
+        for (const int index : claim.citations) {
+            const Citation* citation = m_session->citation(index);
+            if (citation && citation->resolution.ms == place.ms)
+                chosen = index;
+        }
+        onCitationActivated(*place.ms, chosen);
+    } else if (place.line > 0) {
+        scrollToLine(place.line);
+    }
+}
+
+// The claim holding `line` (the last one starting at or before it), for a backlink.
+void MainWindow::scrollToLine(int line)
+{
+    const Claim* holding = nullptr;
+    for (const Claim& claim : m_session->note().claims) {
+        if (claim.line <= line)
+            holding = &claim;
+    }
+    if (holding)
+        m_noteView->scrollToFragment(toQString(holding->id));
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::MouseButtonPress) {
+        auto* widget = qobject_cast<QWidget*>(watched);
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        if (widget && widget->window() == this && (mouse->button() == Qt::BackButton || mouse->button() == Qt::ForwardButton)) {
+            if (mouse->button() == Qt::BackButton)
+                goBack();
+            else
+                goForward();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 }  // namespace scholia::gui

@@ -5,11 +5,16 @@
 
 #include "export/Export.h"
 #include "player/VideoFinder.h"
+#include "vault/NavigationHistory.h"
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
+class QDockWidget;
 class QLabel;
+class QProgressBar;
 class QMenu;
 class QPushButton;
 class QSplitter;
@@ -29,6 +34,12 @@ class NoteSession;
 class NoteView;
 class PlayerPanel;
 class RecentFiles;
+class BacklinksPane;
+class PlaceSearchDialog;
+class ThisVideoPane;
+class VaultSession;
+class VaultSidebar;
+struct VaultPlace;
 
 class MainWindow : public QMainWindow
 {
@@ -36,7 +47,8 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget* parent = nullptr);
 
-    // A note, or a folder (then its first note alphabetically). `videoOverride` is --video.
+    // A note, or a folder: a vault, indexed in the background, its first note shown at once.
+    // `videoOverride` is --video.
     bool openPath(const QString& path, const QString& videoOverride = {});
     bool openNote(const QString& notePath, const QString& videoOverride = {});
     bool reopenLastNote(const QString& videoOverride = {});
@@ -47,6 +59,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createWidgets();
@@ -123,6 +136,42 @@ private:
     void setLoopStart();
     void setLoopEnd();
     void undoAnnotation();
+    // ---- vaults (app/vault/) ----
+    void createVaultWidgets();
+    void createVaultMenu();
+    void connectVault();
+    bool openVault(const QString& folder, const QString& videoOverride);
+    void chooseFolderToOpen();
+    void onVaultProgress(qint64 indexed, qint64 found, bool listingDone);
+    void onVaultReady();
+    void onVaultChanged();
+    void onNoteChangedOnDisk(const QString& path);
+    void onNoteRemovedFromDisk(const QString& path);
+    QString wikiLinkPath(const QString& target) const;
+    std::optional<bool> vaultLinkExists(const QString& target) const;
+    HistoryPlace currentPlace() const;
+    void noteOpened(const HistoryPlace& left);
+    void updateVaultPanes();
+    void updateThisVideoPane();
+    void goBack();
+    void goForward();
+    void goTo(const HistoryPlace& place);
+    void openPlace(const VaultPlace& place, bool seek);
+    void scrollToLine(int line);
+
+    VaultSession* m_vault = nullptr;
+    VaultSidebar* m_vaultSidebar = nullptr;
+    BacklinksPane* m_backlinks = nullptr;
+    ThisVideoPane* m_thisVideo = nullptr;
+    QList<QDockWidget*> m_vaultDocks;
+    PlaceSearchDialog* m_vaultSearch = nullptr;
+    PlaceSearchDialog* m_quickOpen = nullptr;
+    QProgressBar* m_vaultProgress = nullptr;
+    QAction* m_backAction = nullptr;
+    QAction* m_forwardAction = nullptr;
+    NavigationHistory m_history;
+    bool m_goingThroughHistory = false;
+    // ---- end of vaults ----
 
     NoteSession* m_session = nullptr;
     NoteView* m_noteView = nullptr;

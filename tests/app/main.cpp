@@ -19,6 +19,8 @@ std::unique_ptr<QObject> makeMainWindowTest();
 std::unique_ptr<QObject> makeFollowAlongTest();
 std::unique_ptr<QObject> makeAnnotationsTest();
 std::unique_ptr<QObject> makeExportMenuTest();
+std::unique_ptr<QObject> makeNavigationHistoryTest();
+std::unique_ptr<QObject> makeVaultWindowTest();
 
 int main(int argc, char* argv[])
 {
@@ -43,6 +45,8 @@ int main(int argc, char* argv[])
         {QStringLiteral("FollowAlongTest"), makeFollowAlongTest},
         {QStringLiteral("AnnotationsTest"), makeAnnotationsTest},
         {QStringLiteral("ExportMenuTest"), makeExportMenuTest},
+        {QStringLiteral("NavigationHistoryTest"), makeNavigationHistoryTest},
+        {QStringLiteral("VaultWindowTest"), makeVaultWindowTest},
     };
 
     QStringList arguments = QApplication::arguments();

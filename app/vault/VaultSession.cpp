@@ -1,0 +1,369 @@
+#include "vault/VaultSession.h"
+
+#include "common/CoreBridge.h"
+#include "vault/VaultIndexBuild.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QSet>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace scholia::gui {
+
+namespace {
+
+constexpr int pollIntervalMs = 100;
+
+// One core is left to the GUI thread: with every core indexing, the event loop can wait
+// a whole scheduler slice for its turn, which is a visible stall.
+VaultIndexOptions indexOptions()
+{
+    VaultIndexOptions options;
+    options.threads = std::max(1u, std::thread::hardware_concurrency() - 1);
+    return options;
+}
+
+}  // namespace
+
+VaultSession::VaultSession(QObject* parent)
+    : QObject(parent)
+    , m_pollTimer(new QTimer(this))
+    , m_watcher(new QFileSystemWatcher(this))
+{
+    setObjectName(QStringLiteral("vaultSession"));
+    m_pollTimer->setInterval(pollIntervalMs);
+    connect(m_pollTimer, &QTimer::timeout, this, &VaultSession::pollProgress);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &VaultSession::onFolderChanged);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &VaultSession::onFileChanged);
+}
+
+VaultSession::~VaultSession()
+{
+    // Both threads end before the object they report to goes.
+    m_build.reset();  // cancels and joins
+    stopGathering();
+}
+
+bool VaultSession::open(const QString& folder)
+{
+    const QFileInfo info(folder);
+    if (!info.isDir())
+        return false;
+    close();
+    m_root = info.canonicalFilePath();
+    // The callback runs on the build thread (which m_build joins before this object goes);
+    // the queued call lands on this object's thread.
+    m_build = std::make_unique<VaultIndexBuild>(toPath(m_root), indexOptions(), [this] {
+        QMetaObject::invokeMethod(this, &VaultSession::onBuildFinished, Qt::QueuedConnection);
+    });
+    m_pollTimer->start();
+    Q_EMIT indexingStarted(m_root);
+    return true;
+}
+
+void VaultSession::close()
+{
+    m_pollTimer->stop();
+    m_build.reset();
+    stopGathering();
+    m_index = VaultIndex();
+    m_overview = {};
+    m_ready = false;
+    m_root.clear();
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+}
+
+void VaultSession::pollProgress()
+{
+    if (!m_build)
+        return;
+    const IndexProgress& p = m_build->progress();
+    Q_EMIT progress(static_cast<qint64>(p.filesIndexed.load()), static_cast<qint64>(p.filesFound.load()),
+                    p.listingDone.load());
+}
+
+void VaultSession::onBuildFinished()
+{
+    if (!m_build || !m_build->finished())
+        return;  // a build cancelled by open() or close() before this call arrived
+    m_pollTimer->stop();
+    m_index = m_build->take();
+    m_build.reset();
+    // Queries are const and nothing changes the index until m_ready: the thread may read it.
+    m_gathering = std::thread([this] {
+        m_gathered = gatherOverview();
+        QMetaObject::invokeMethod(this, &VaultSession::onOverviewGathered, Qt::QueuedConnection);
+    });
+}
+
+void VaultSession::onOverviewGathered()
+{
+    if (!m_gathering.joinable())
+        return;  // closed meanwhile
+    m_gathering.join();
+    m_overview = std::move(m_gathered);
+    m_ready = true;
+    watchFolders();
+    Q_EMIT indexReady();
+}
+
+void VaultSession::stopGathering()
+{
+    if (m_gathering.joinable())
+        m_gathering.join();  // a few hundred ms at most: it has no way to stop sooner
+}
+
+VaultOverview VaultSession::gatherOverview() const
+{
+    VaultOverview overview;
+    QSet<QString> folders{m_root};
+    const std::vector<NoteId> notes = m_index.notes();
+    overview.notes.reserve(notes.size());
+    for (const NoteId note : notes) {
+        const auto summary = m_index.summary(note);
+        if (!summary)
+            continue;
+        VaultNoteRow row;
+        row.relativePath = toQString(summary->path);
+        row.path = m_root + QLatin1Char('/') + row.relativePath;
+        row.title = toQString(summary->title);
+        row.videoId = toQString(summary->videoId);
+        const qsizetype slash = row.path.lastIndexOf(QLatin1Char('/'));
+        folders.insert(row.path.left(slash));
+        overview.unresolvedLinks += summary->unresolvedLinks;
+        overview.notes.push_back(std::move(row));
+    }
+    overview.folders = QStringList(folders.begin(), folders.end());
+    return overview;
+}
+
+void VaultSession::watchFolders()
+{
+    m_watcher->addPaths(m_overview.folders);
+}
+
+void VaultSession::watchNote(const QString& notePath)
+{
+    if (!m_watchedNote.isEmpty())
+        m_watcher->removePath(m_watchedNote);
+    m_watchedNote = notePath.isEmpty() ? QString() : QFileInfo(notePath).absoluteFilePath();
+    if (!m_watchedNote.isEmpty() && QFileInfo::exists(m_watchedNote))
+        m_watcher->addPath(m_watchedNote);
+}
+
+void VaultSession::onFolderChanged(const QString& folder)
+{
+    if (!m_ready)
+        return;
+    bool changed = false;
+    // Notes that appeared in this folder.
+    const QDir dir(folder);
+    for (const QFileInfo& file : dir.entryInfoList({QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files)) {
+        if (!m_index.findFile(toPath(file.absoluteFilePath())))
+            changed |= m_index.update(toPath(file.absoluteFilePath())).outcome != UpdateOutcome::Ignored;
+    }
+    // Notes of this folder that are gone.
+    const QString canonicalFolder = QFileInfo(folder).canonicalFilePath();
+    for (const NoteId note : m_index.notes()) {
+        const QString path = pathOf(note);
+        if (QFileInfo(path).absolutePath() == canonicalFolder && !QFileInfo::exists(path)) {
+            m_index.remove(toPath(path));
+            changed = true;
+            if (path == m_watchedNote)
+                Q_EMIT noteRemovedFromDisk(path);
+        }
+    }
+    if (changed) {
+        m_overview = gatherOverview();
+        watchFolders();  // a new folder, perhaps
+        Q_EMIT indexChanged();
+    }
+}
+
+void VaultSession::onFileChanged(const QString& file)
+{
+    if (file != m_watchedNote)
+        return;
+    if (!QFileInfo::exists(file)) {
+        // Deleted, or replaced by an editor's rename: the folder's change says which.
+        QTimer::singleShot(0, this, [this, file] {
+            if (QFileInfo::exists(file))
+                onFileChanged(file);
+            else if (m_ready && m_index.findFile(toPath(file))) {
+                m_index.remove(toPath(file));
+                m_overview = gatherOverview();
+                Q_EMIT indexChanged();
+                Q_EMIT noteRemovedFromDisk(file);
+            } else {
+                Q_EMIT noteRemovedFromDisk(file);
+            }
+        });
+        return;
+    }
+    m_watcher->addPath(file);  // a rename-on-save drops the watch
+    if (m_ready) {
+        m_index.update(toPath(file));
+        m_overview = gatherOverview();  // its title may have changed
+        Q_EMIT indexChanged();
+    }
+    Q_EMIT noteChangedOnDisk(file);
+}
+
+QString VaultSession::absolute(const std::string& relativePath) const
+{
+    return m_root + QLatin1Char('/') + toQString(relativePath);
+}
+
+bool VaultSession::contains(const QString& notePath) const
+{
+    return noteOf(notePath).has_value();
+}
+
+std::optional<NoteId> VaultSession::noteOf(const QString& notePath) const
+{
+    if (!m_ready || notePath.isEmpty())
+        return std::nullopt;
+    const QString canonical = QFileInfo(notePath).canonicalFilePath();
+    return m_index.findFile(toPath(canonical.isEmpty() ? QFileInfo(notePath).absoluteFilePath() : canonical));
+}
+
+QString VaultSession::pathOf(NoteId note) const
+{
+    const auto summary = m_index.summary(note);
+    return summary ? absolute(summary->path) : QString();
+}
+
+QString VaultSession::titleOf(NoteId note) const
+{
+    const auto summary = m_index.summary(note);
+    return summary ? toQString(summary->title) : QString();
+}
+
+QString VaultSession::resolveLink(const QString& target, const QString& fromPath) const
+{
+    const auto from = noteOf(fromPath);
+    if (!from)
+        return {};
+    const LinkResolution resolution = m_index.resolveLink(toUtf8(target), *from);
+    return resolution.status == LinkStatus::Resolved ? pathOf(resolution.note) : QString();
+}
+
+bool VaultSession::linkResolves(const QString& target, const QString& fromPath) const
+{
+    return !resolveLink(target, fromPath).isEmpty();
+}
+
+QList<VaultPlace> VaultSession::backlinks(const QString& notePath) const
+{
+    QList<VaultPlace> places;
+    const auto note = noteOf(notePath);
+    if (!note)
+        return places;
+    for (const Backlink& link : m_index.backlinks(*note)) {
+        VaultPlace place;
+        place.path = pathOf(link.from);
+        place.title = titleOf(link.from);
+        place.line = link.line;
+        if (const auto snippet = m_index.backlinkSnippet(link))
+            place.snippet = toQString(snippet->text);
+        places << place;
+    }
+    return places;
+}
+
+QList<VaultPlace> VaultSession::unresolvedLinks(const QString& notePath) const
+{
+    QList<VaultPlace> places;
+    const auto note = noteOf(notePath);
+    if (!note)
+        return places;
+    for (const NoteLink& link : m_index.links(*note)) {
+        if (link.resolution.status == LinkStatus::Resolved)
+            continue;
+        VaultPlace place;
+        place.path = pathOf(*note);
+        place.title = QStringLiteral("[[%1]]").arg(toQString(link.target));
+        place.line = link.line;
+        place.snippet = link.resolution.status == LinkStatus::Refused ? tr("a path, not a note name: never followed")
+                                                                      : tr("no note of that name in the vault");
+        places << place;
+    }
+    return places;
+}
+
+QList<VaultPlace> VaultSession::search(const QString& query, int maxHits) const
+{
+    QList<VaultPlace> places;
+    if (!m_ready)
+        return places;
+    const std::string text = toUtf8(query);
+    for (const SearchHit& hit : m_index.search(text, static_cast<std::size_t>(std::max(0, maxHits)))) {
+        VaultPlace place;
+        place.path = pathOf(hit.note);
+        place.title = titleOf(hit.note);
+        place.claim = hit.claim ? static_cast<int>(*hit.claim) : -1;
+        place.line = hit.line;
+        place.ms = hit.ms;
+        if (const auto snippet = m_index.snippet(hit, text))
+            place.snippet = toQString(snippet->text);
+        places << place;
+    }
+    return places;
+}
+
+QList<VaultPlace> VaultSession::quickOpen(const QString& query, int maxHits) const
+{
+    QList<VaultPlace> places;
+    if (!m_ready)
+        return places;
+    for (const QuickOpenHit& hit : m_index.quickOpen(toUtf8(query), static_cast<std::size_t>(std::max(0, maxHits)))) {
+        VaultPlace place;
+        place.path = pathOf(hit.note);
+        place.title = titleOf(hit.note);
+        place.snippet = QDir(m_root).relativeFilePath(place.path);
+        places << place;
+    }
+    return places;
+}
+
+QList<VaultPlace> VaultSession::videoCitations(const QString& videoId) const
+{
+    QList<VaultPlace> places;
+    if (!m_ready || videoId.isEmpty())
+        return places;
+    for (const VideoCitation& citation : m_index.videoCitations(toUtf8(videoId))) {
+        VaultPlace place;
+        place.path = pathOf(citation.note);
+        place.title = titleOf(citation.note);
+        place.line = citation.line;
+        place.ms = citation.ms;
+        const auto claims = m_index.claims(citation.note);
+        for (std::size_t i = 0; i < claims.size(); ++i) {
+            if (claims[i].line == citation.line)
+                place.claim = static_cast<int>(i);
+        }
+        places << place;
+    }
+    return places;
+}
+
+QString VaultSession::firstNote() const
+{
+    if (!m_ready)
+        return {};
+    const QStringList indexNames = {QStringLiteral("index.md"), QStringLiteral("readme.md"), QStringLiteral("home.md")};
+    for (const QString& name : indexNames) {
+        for (const QFileInfo& file : QDir(m_root).entryInfoList(QDir::Files)) {
+            if (file.fileName().compare(name, Qt::CaseInsensitive) == 0 && contains(file.absoluteFilePath()))
+                return file.absoluteFilePath();
+        }
+    }
+    const std::vector<NoteId> notes = m_index.notes();
+    return notes.empty() ? QString() : pathOf(notes.front());
+}
+
+}  // namespace scholia::gui

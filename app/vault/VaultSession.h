@@ -1,0 +1,124 @@
+#pragma once
+// The open vault: owns core's VaultIndex, builds it on background threads (VaultIndexBuild)
+// while the GUI polls progress, and keeps it in step with the disk (QFileSystemWatcher:
+// folders for notes added or removed, the shown note for edits). Answers the questions the
+// vault views ask, in QStrings and absolute paths. Never writes a file.
+
+#include "vault/VaultIndex.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+class QFileSystemWatcher;
+class QTimer;
+
+namespace scholia {
+class VaultIndexBuild;
+}
+
+namespace scholia::gui {
+
+// Where a search result, backlink or citation of the vault leads.
+struct VaultPlace {
+    QString path;                   // absolute note path
+    QString title;
+    int claim = -1;                 // index into the note's claims; -1: the top of the note
+    int line = 0;
+    std::optional<qint64> ms;       // the claim's (first) citation time
+    QString snippet;                // plain text excerpt
+};
+
+// One note as the sidebar lists it.
+struct VaultNoteRow {
+    QString path;          // absolute
+    QString relativePath;  // inside the vault, '/'-separated
+    QString title;
+    QString videoId;
+};
+
+// What the views need of the whole vault, gathered once per change (20,000 notes take a
+// few hundred ms, so the first one is gathered off the GUI thread).
+struct VaultOverview {
+    std::vector<VaultNoteRow> notes;  // by path
+    QStringList folders;              // absolute, every folder holding a note
+    std::size_t unresolvedLinks = 0;
+};
+
+class VaultSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit VaultSession(QObject* parent = nullptr);
+    ~VaultSession() override;
+
+    // Starts indexing `folder` (any earlier build is cancelled). False if it is not a folder.
+    bool open(const QString& folder);
+    void close();
+
+    bool isOpen() const { return !m_root.isEmpty(); }
+    bool isReady() const { return m_ready; }
+    QString root() const { return m_root; }
+    const VaultIndex& index() const { return m_index; }
+    const VaultOverview& overview() const { return m_overview; }
+
+    bool contains(const QString& notePath) const;
+    std::optional<NoteId> noteOf(const QString& notePath) const;
+    QString pathOf(NoteId note) const;
+    QString titleOf(NoteId note) const;
+
+    // The note a wikilink written in `fromPath` leads to, by the vault's rules; empty if none.
+    QString resolveLink(const QString& target, const QString& fromPath) const;
+    bool linkResolves(const QString& target, const QString& fromPath) const;
+
+    QList<VaultPlace> backlinks(const QString& notePath) const;
+    // The links of this note that lead to no note of the vault, by line (title: "[[target]]").
+    QList<VaultPlace> unresolvedLinks(const QString& notePath) const;
+    QList<VaultPlace> search(const QString& query, int maxHits = 50) const;
+    QList<VaultPlace> quickOpen(const QString& query, int maxHits = 20) const;
+    QList<VaultPlace> videoCitations(const QString& videoId) const;  // by time
+
+    // The first note to show: an index note ("index.md", "README.md", "home.md") at the top,
+    // else the first note by path; empty for an empty vault.
+    QString firstNote() const;
+
+    // Follow this note's file for edits and deletion (one file at a time: the shown one).
+    void watchNote(const QString& notePath);
+
+Q_SIGNALS:
+    void indexingStarted(const QString& root);
+    void progress(qint64 indexed, qint64 found, bool listingDone);
+    void indexReady();      // the whole index is in place (or a cancelled part of it)
+    void indexChanged();    // a note was added, re-read or removed after indexReady
+    void noteChangedOnDisk(const QString& notePath);
+    void noteRemovedFromDisk(const QString& notePath);
+
+private:
+    void pollProgress();
+    void onBuildFinished();
+    void onOverviewGathered();
+    VaultOverview gatherOverview() const;
+    void stopGathering();
+    void watchFolders();
+    void onFolderChanged(const QString& folder);
+    void onFileChanged(const QString& file);
+    QString absolute(const std::string& relativePath) const;
+
+    QString m_root;  // canonical
+    VaultIndex m_index;
+    std::unique_ptr<VaultIndexBuild> m_build;
+    VaultOverview m_overview;
+    VaultOverview m_gathered;  // written by m_gathering, read once it has finished
+    std::thread m_gathering;
+    bool m_ready = false;
+    QTimer* m_pollTimer = nullptr;
+    QFileSystemWatcher* m_watcher = nullptr;
+    QString m_watchedNote;
+};
+
+}  // namespace scholia::gui
