@@ -308,6 +308,10 @@ void MainWindow::restoreSettings()
         resize(1200, 760);
     if (!m_splitter->restoreState(settings.value(SettingsKeys::splitterSizes).toByteArray()))
         m_splitter->setSizes({560, 640});
+    // Which panes are open and where they are docked; the vault's panes wait for a vault.
+    restoreState(settings.value(SettingsKeys::windowState).toByteArray());
+    for (QDockWidget* dock : m_vaultDocks)
+        dock->hide();
     m_player->setVolume(settings.value(SettingsKeys::volume, 1.0).toFloat());
     m_player->setMuted(settings.value(SettingsKeys::muted, false).toBool());
     m_player->setSpeed(settings.value(SettingsKeys::speed, 1.0).toDouble());
@@ -318,6 +322,7 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(SettingsKeys::windowGeometry, saveGeometry());
     settings.setValue(SettingsKeys::splitterSizes, m_splitter->saveState());
+    settings.setValue(SettingsKeys::windowState, saveState());
     settings.setValue(SettingsKeys::volume, m_player->volume());
     settings.setValue(SettingsKeys::muted, m_player->isMuted());
     settings.setValue(SettingsKeys::speed, m_player->speed());

@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QDockWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QVideoFrame>
@@ -423,6 +424,11 @@ private Q_SLOTS:
         QVERIFY(splitter);
         splitter->setSizes({300, 700});
         const QList<int> sizes = splitter->sizes();
+        auto* transcript = m_window->findChild<QDockWidget*>(QStringLiteral("transcriptPane"));
+        auto* diagnostics = m_window->findChild<QDockWidget*>(QStringLiteral("diagnosticsPane"));
+        QVERIFY(transcript && diagnostics && transcript->isVisible() && !diagnostics->isVisible());
+        transcript->hide();
+        diagnostics->show();
         m_window->close();
         m_window.reset();
 
@@ -433,6 +439,8 @@ private Q_SLOTS:
         QCOMPARE(parts.player->speed(), 1.5);
         QVERIFY(std::abs(parts.player->volume() - 0.3F) < 0.01F);
         QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes(), sizes);
+        QVERIFY(!again.findChild<QDockWidget*>(QStringLiteral("transcriptPane"))->isVisible());
+        QVERIFY(again.findChild<QDockWidget*>(QStringLiteral("diagnosticsPane"))->isVisible());
         QVERIFY(again.reopenLastNote());
         QCOMPARE(QFileInfo(parts.session->path()).canonicalFilePath(), QFileInfo(sampleNotePath()).canonicalFilePath());
     }
