@@ -75,6 +75,16 @@ std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 AnchorAttributes readAnchorAttributes(std::string_view inside)
 {
     AnchorAttributes out;
+    // The form nearly every citation has, read as the general loop below would read it.
+    constexpr std::string_view kUsual = " class=\"yt-timestamp\" data-t=\"";
+    if (inside.size() > kUsual.size() && inside.starts_with(kUsual) && inside.back() == '"') {
+        const std::string_view value = inside.substr(kUsual.size(), inside.size() - kUsual.size() - 1);
+        if (value.find('"') == std::string_view::npos) {
+            out.isCitation = true;
+            out.dataT = value;
+            return out;
+        }
+    }
     std::size_t i = 0;
     const std::size_t n = inside.size();
     while (i < n) {

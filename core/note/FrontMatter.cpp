@@ -5,7 +5,10 @@
 #include <charconv>
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace scholia {
 
@@ -153,6 +156,136 @@ void readEntries(const FrontMatterSplit& split, const YAML::Node& root, FrontMat
     }
 }
 
+// ---- fast path ------------------------------------------------------------------------
+// Nearly every note's front matter is a few `key: value` lines with plain or simply quoted
+// scalars. Loading those with yaml-cpp costs more than cmark spends on a whole note, so
+// they are read here; anything else (nesting, flow collections, escapes, comments, tags,
+// null values, a problem to report) goes to yaml-cpp, which stays the reference.
+
+bool isKeyStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
+bool isKeyByte(char c) { return isKeyStart(c) || c == '-' || c == '.'; }
+
+// YAML's null spellings: yaml-cpp makes such a plain scalar a null node.
+bool isNullWord(std::string_view s) { return s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+
+// Printable ASCII, or well-formed UTF-8 outside C1 controls and YAML's special code points.
+bool isSafeText(std::string_view s)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7F)
+                return false;
+            ++i;
+            continue;
+        }
+        const auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+        const auto tail = [&](std::size_t k) { return (at(k) & 0xC0) == 0x80; };
+        std::size_t length = 0;
+        char32_t cp = 0;
+        if (c >= 0xC2 && c <= 0xDF && tail(1)) {
+            length = 2;
+            cp = (c & 0x1Fu) << 6 | (at(1) & 0x3Fu);
+        } else if (c >= 0xE0 && c <= 0xEF && tail(1) && tail(2)) {
+            length = 3;
+            cp = (c & 0x0Fu) << 12 | (at(1) & 0x3Fu) << 6 | (at(2) & 0x3Fu);
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+                return false;
+        } else if (c >= 0xF0 && c <= 0xF4 && tail(1) && tail(2) && tail(3)) {
+            length = 4;
+            cp = (c & 0x07u) << 18 | (at(1) & 0x3Fu) << 12 | (at(2) & 0x3Fu) << 6 | (at(3) & 0x3Fu);
+            if (cp < 0x10000 || cp > 0x10FFFF)
+                return false;
+        } else {
+            return false;
+        }
+        if (cp <= 0x9F || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF)
+            return false;
+        i += length;
+    }
+    return true;
+}
+
+// A one-line scalar as yaml-cpp would read it, or nullopt when it might read it otherwise.
+std::optional<std::string_view> simpleScalar(std::string_view value)
+{
+    while (!value.empty() && value.back() == ' ')
+        value.remove_suffix(1);
+    if (value.empty() || !isSafeText(value))
+        return std::nullopt;
+    const char first = value.front();
+    if (first == '"' || first == '\'') {
+        if (value.size() < 2 || value.back() != first)
+            return std::nullopt;
+        const std::string_view inner = value.substr(1, value.size() - 2);
+        if (inner.find(first) != std::string_view::npos || (first == '"' && inner.find('\\') != std::string_view::npos)
+            || isNullWord(inner))
+            return std::nullopt;
+        return inner;
+    }
+    constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>%@`";
+    if (kIndicators.find(first) != std::string_view::npos || isNullWord(value))
+        return std::nullopt;
+    if (value.back() == ':' || value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos
+        || value.find_first_of("[]{}") != std::string_view::npos)
+        return std::nullopt;
+    return value;
+}
+
+// Fills `out` from a flat mapping of simple scalars; false (and `out` untouched) otherwise,
+// including when anything would need a diagnostic.
+bool readFlatMapping(std::string_view yaml, FrontMatter& out)
+{
+    std::vector<std::pair<std::string_view, std::string_view>> entries;
+    std::size_t start = 0;
+    while (start < yaml.size()) {
+        std::size_t end = yaml.find('\n', start);
+        const std::size_t next = end == std::string_view::npos ? yaml.size() : end + 1;
+        if (end == std::string_view::npos)
+            end = yaml.size();
+        std::string_view line = yaml.substr(start, end - start);
+        start = next;
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.empty() || !isKeyStart(line.front()))
+            return false;  // blank lines, comments, indentation, sequences: yaml-cpp decides
+        std::size_t colon = 1;
+        while (colon < line.size() && isKeyByte(line[colon]))
+            ++colon;
+        if (colon >= line.size() || line[colon] != ':' || colon > 128 || colon + 1 >= line.size() || line[colon + 1] != ' ')
+            return false;
+        const std::string_view key = line.substr(0, colon);
+        std::size_t valueStart = colon + 1;
+        while (valueStart < line.size() && line[valueStart] == ' ')
+            ++valueStart;
+        const std::optional<std::string_view> value = simpleScalar(line.substr(valueStart));
+        if (!value || isNullWord(key))
+            return false;
+        for (const auto& entry : entries)
+            if (entry.first == key)
+                return false;  // reported by the yaml-cpp path
+        entries.emplace_back(key, *value);
+    }
+    if (entries.empty())
+        return false;
+    std::optional<std::int64_t> durationMs;
+    for (const auto& [key, value] : entries)
+        if (key == "duration" && !(durationMs = parseDurationMs(value)))
+            return false;
+    out.entries.reserve(entries.size());
+    for (const auto& [key, value] : entries) {
+        out.entries.emplace_back(std::string(key), std::string(value));
+        if (key == "title")
+            out.title = std::string(value);
+        else if (key == "videoId")
+            out.videoId = std::string(value);
+        else if (key == "video")
+            out.video = std::string(value);
+    }
+    out.durationMs = durationMs;
+    return true;
+}
+
 }  // namespace
 
 FrontMatterSplit splitFrontMatter(std::string_view text)
@@ -182,6 +315,18 @@ FrontMatterSplit splitFrontMatter(std::string_view text)
 }
 
 FrontMatter parseFrontMatter(const FrontMatterSplit& split, std::vector<Diagnostic>& diagnostics)
+{
+    if (split.firstLine > 0 && !split.unterminated) {
+        FrontMatter out;
+        out.firstLine = split.firstLine;
+        out.lastLine = split.lastLine;
+        if (readFlatMapping(split.yaml, out))
+            return out;
+    }
+    return parseFrontMatterWithYamlCpp(split, diagnostics);
+}
+
+FrontMatter parseFrontMatterWithYamlCpp(const FrontMatterSplit& split, std::vector<Diagnostic>& diagnostics)
 {
     FrontMatter out;
     if (split.unterminated) {

@@ -1,5 +1,5 @@
 #pragma once
-// YAML front matter at the very top of a note, read with yaml-cpp.
+// YAML front matter at the very top of a note: simple ones read directly, the rest with yaml-cpp.
 
 #include "common/Diagnostic.h"
 #include "note/Note.h"
@@ -21,6 +21,10 @@ struct FrontMatterSplit {
 FrontMatterSplit splitFrontMatter(std::string_view text);
 
 // Parses the YAML; problems become diagnostics with file line numbers, never exceptions.
+// Flat `key: value` mappings are read directly, the rest by yaml-cpp, with the same result.
 FrontMatter parseFrontMatter(const FrontMatterSplit& split, std::vector<Diagnostic>& diagnostics);
+
+// Always through yaml-cpp: the reference the direct reading is tested against.
+FrontMatter parseFrontMatterWithYamlCpp(const FrontMatterSplit& split, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace scholia

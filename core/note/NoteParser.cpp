@@ -111,11 +111,12 @@ struct CmarkIterDeleter {
 // Builds the Note model and its HTML template in one walk over cmark's tree.
 class NoteBuilder {
 public:
-    NoteBuilder(std::string_view source, PreLexed& lexed, Note& note, bool keepBody)
+    NoteBuilder(std::string_view source, PreLexed& lexed, Note& note, const ParseOptions& options)
         : source_(source), lexed_(lexed), note_(note), html_(note.body.html), slots_(note.body.slots),
-          keepBody_(keepBody), used_(lexed.tokens.size(), false)
+          keepBody_(options.keepBody), fullModel_(!options.forIndex), used_(lexed.tokens.size(), false)
     {
         note.citations.reserve(lexed.citations.size());
+        note.claims.reserve(lexed.citations.size());  // a claim is opened by its first citation
         note.wikilinks.reserve(lexed.wikilinks.size());
         if (keepBody_) {
             html_.reserve(lexed.buffer.size() + lexed.buffer.size() / 4);
@@ -425,7 +426,7 @@ private:
 
     void finishHeading(std::string text)
     {
-        std::string anchor = anchors_.make(text);
+        std::string anchor = fullModel_ ? anchors_.make(text) : std::string();
         if (keepBody_) {
             const char level = static_cast<char>('0' + block_.level);
             scratch_.assign("<h");
@@ -476,7 +477,8 @@ private:
         if (block_.claim >= 0) {
             Claim& claim = note_.claims[static_cast<std::size_t>(block_.claim)];
             claim.text = block_.heading ? text : std::move(text);  // a heading keeps its own copy
-            claim.sectionPath = sectionPath();
+            if (fullModel_)
+                claim.sectionPath = sectionPath();
         }
         hiddenTag_.clear();  // an unclosed inline <script> ends with its paragraph
         imageDepth_ = 0;
@@ -655,7 +657,8 @@ private:
             note_.diagnostics.push_back({frame.line, frame.column, Severity::Warning,
                                          "link to \"" + frame.url
                                              + "\" shown as text: only http, https, mailto and relative links are followed"});
-        note_.links.push_back({std::move(frame.url), plainSince(frame.plainStart), false, frame.line});
+        if (fullModel_)
+            note_.links.push_back({std::move(frame.url), plainSince(frame.plainStart), false, frame.line});
     }
 
     void enterImage(cmark_node* node)
@@ -673,7 +676,7 @@ private:
         LinkFrame frame = std::move(images_.back());
         images_.pop_back();
         imageDepth_ = imageDepth_ > 0 ? imageDepth_ - 1 : 0;
-        std::string alt = plainSince(frame.plainStart);
+        std::string alt = keepBody_ || fullModel_ ? plainSince(frame.plainStart) : std::string();
         if (frame.allowed) {
             out("<img src=\"");
             outEscaped(frame.url);
@@ -687,7 +690,8 @@ private:
             note_.diagnostics.push_back({frame.line, frame.column, Severity::Info,
                                          "image \"" + frame.url + "\" not shown: only images beside the note are"});
         }
-        note_.links.push_back({std::move(frame.url), std::move(alt), true, frame.line});
+        if (fullModel_)
+            note_.links.push_back({std::move(frame.url), std::move(alt), true, frame.line});
     }
 
     // ---- dispatch -----------------------------------------------------------------------
@@ -773,6 +777,7 @@ private:
     std::string& html_;
     std::vector<HtmlSlot>& slots_;
     bool keepBody_;
+    bool fullModel_;                   // false: ParseOptions::forIndex
     std::vector<bool> used_;           // each token becomes a link at most once
     TextBlock block_;
     bool afterCitation_ = false;
@@ -802,7 +807,7 @@ void parseInto(Note& note, std::string_view text, const ParseOptions& options)
         note.diagnostics.push_back({0, 0, Severity::Error, "the Markdown parser gave up (out of memory?)"});
         return;
     }
-    NoteBuilder(text, lexed, note, options.keepBody).build(document.get());
+    NoteBuilder(text, lexed, note, options).build(document.get());
 }
 
 }  // namespace

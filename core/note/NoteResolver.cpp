@@ -1,6 +1,7 @@
 #include "note/NoteResolver.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,20 +49,22 @@ void removeEach(std::vector<Diagnostic>& diagnostics, const std::vector<Diagnost
 
 Note resolveTimestamps(Note note, std::optional<std::int64_t> durationMs)
 {
-    removeEach(note.diagnostics, diagnosticsFor(note.citations));
+    if (!note.diagnostics.empty())
+        removeEach(note.diagnostics, diagnosticsFor(note.citations));
 
-    std::vector<std::optional<TimestampText>> texts;
+    std::vector<const TimestampText*> texts;  // pointers: copying each text allocated
     texts.reserve(note.citations.size());
     for (const Citation& citation : note.citations)
-        texts.push_back(citation.text);
+        texts.push_back(citation.text ? &*citation.text : nullptr);
     const std::optional<std::int64_t> duration = durationMs ? durationMs : note.frontMatter.durationMs;
-    std::vector<Resolution> resolutions = resolveTimestampSequence(texts, duration);
+    std::vector<Resolution> resolutions
+        = resolveTimestampSequence(std::span<const TimestampText* const>(texts), duration);
     for (std::size_t i = 0; i < note.citations.size(); ++i)
         note.citations[i].resolution = std::move(resolutions[i]);
 
-    std::vector<Diagnostic> fresh = diagnosticsFor(note.citations);
-    note.diagnostics.insert(note.diagnostics.end(), std::make_move_iterator(fresh.begin()),
-                            std::make_move_iterator(fresh.end()));
+    for (const Citation& citation : note.citations)
+        if (std::optional<Diagnostic> d = diagnosticFor(citation))
+            note.diagnostics.push_back(std::move(*d));
     return note;
 }
 

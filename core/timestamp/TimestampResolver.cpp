@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstddef>
 #include <limits>
 
@@ -181,58 +182,80 @@ std::vector<std::size_t> choosePath(const std::vector<std::optional<Options>>& o
 }
 
 // The text as the resolver saw it, fields zero-padded: "01:11:11", "13:99", "05:04:00".
-std::string spelled(const TimestampText& text)
+void appendSpelled(std::string& out, const TimestampText& text)
 {
-    std::string out;
+    std::array<char, 24> digits{};
     for (std::size_t i = 0; i < text.fields.size(); ++i) {
         if (i > 0)
             out += ':';
         if (text.fields[i] < 10)
             out += '0';
-        out += std::to_string(text.fields[i]);
+        out.append(digits.data(), std::to_chars(digits.data(), digits.data() + digits.size(), text.fields[i]).ptr);
     }
-    if (text.millis != 0) {
+    if (text.millis > 0 && text.millis < 1000) {
+        const int ms = text.millis;
+        out += '.';
+        out += static_cast<char>('0' + ms / 100);
+        out += static_cast<char>('0' + ms / 10 % 10);
+        out += static_cast<char>('0' + ms % 10);
+    } else if (text.millis != 0) {  // not from parseTimestampText: spelled as before
         const std::string ms = std::to_string(text.millis);
         out += '.' + std::string(3 - ms.size(), '0') + ms;
     }
-    return out;
 }
 
+// Built in one string: a note full of MM:SS:xx stamps explains every one of them.
 std::string explain(const TimestampText& text, const Candidate& c, bool pastEnd, std::optional<std::int64_t> durationMs)
 {
     std::string out;
-    if (c.reading == Reading::MinutesSeconds)
-        out = spelled(text) + " read as " + formatClock(c.ms) + " (MM:SS, last field dropped)";
-    else if (c.reading == Reading::HoursMinutesSeconds)
-        out = spelled(text) + " read as " + formatClock(c.ms) + " (last field dropped)";
-    else if (c.carried)
-        out = spelled(text) + " read as " + formatClock(c.ms);
-    if (pastEnd && durationMs) {
-        const std::string end = "past the end of the video (" + formatClock(*durationMs) + ")";
-        out = out.empty() ? spelled(text) + " is " + end : out + ", " + end;
+    const bool reread = c.reading != Reading::Literal || c.carried;
+    const bool late = pastEnd && durationMs;
+    if (!reread && !late)
+        return out;
+    out.reserve(96);
+    if (reread) {
+        appendSpelled(out, text);
+        out += " read as ";
+        out += formatClock(c.ms);
+        if (c.reading == Reading::MinutesSeconds)
+            out += " (MM:SS, last field dropped)";
+        else if (c.reading == Reading::HoursMinutesSeconds)
+            out += " (last field dropped)";
+    }
+    if (late) {
+        if (out.empty()) {
+            appendSpelled(out, text);
+            out += " is ";
+        } else {
+            out += ", ";
+        }
+        out += "past the end of the video (";
+        out += formatClock(*durationMs);
+        out += ')';
     }
     return out;
 }
 
-}  // namespace
-
-std::vector<Resolution> resolveTimestampSequence(const std::vector<std::optional<TimestampText>>& texts,
-                                                 std::optional<std::int64_t> durationMs)
+// `textAt(i)` is the i-th stamp's text or nullptr: callers holding the texts elsewhere (a
+// Note's citations) need not copy them into a vector first.
+template <typename TextAt>
+std::vector<Resolution> resolveSequence(std::size_t count, TextAt textAt, std::optional<std::int64_t> durationMs)
 {
     if (durationMs && *durationMs <= 0)
         durationMs.reset();  // a player reports 0 before it knows
-    std::vector<std::optional<Options>> options(texts.size());
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        if (!texts[i] || texts[i]->fields.empty() || texts[i]->fields.size() > 4)
+    std::vector<std::optional<Options>> options(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const TimestampText* text = textAt(i);
+        if (!text || text->fields.empty() || text->fields.size() > 4)
             continue;
-        options[i] = optionsFor(*texts[i]);
+        options[i] = optionsFor(*text);
         if (durationMs)
             applyDuration(*options[i], *durationMs);
     }
     const std::vector<std::size_t> chosen = choosePath(options, durationMs.has_value());
 
-    std::vector<Resolution> resolutions(texts.size());
-    for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::vector<Resolution> resolutions(count);
+    for (std::size_t i = 0; i < count; ++i) {
         if (!options[i])
             continue;
         const Candidate& c = options[i]->items[chosen[i]];
@@ -241,9 +264,24 @@ std::vector<Resolution> resolveTimestampSequence(const std::vector<std::optional
         r.reading = c.reading;
         r.reinterpreted = c.reading != Reading::Literal;
         r.pastEnd = options[i]->pastEnd;
-        r.explanation = explain(*texts[i], c, r.pastEnd, durationMs);
+        r.explanation = explain(*textAt(i), c, r.pastEnd, durationMs);
     }
     return resolutions;
+}
+
+}  // namespace
+
+std::vector<Resolution> resolveTimestampSequence(const std::vector<std::optional<TimestampText>>& texts,
+                                                 std::optional<std::int64_t> durationMs)
+{
+    return resolveSequence(
+        texts.size(), [&](std::size_t i) { return texts[i] ? &*texts[i] : nullptr; }, durationMs);
+}
+
+std::vector<Resolution> resolveTimestampSequence(std::span<const TimestampText* const> texts,
+                                                 std::optional<std::int64_t> durationMs)
+{
+    return resolveSequence(texts.size(), [&](std::size_t i) { return texts[i]; }, durationMs);
 }
 
 }  // namespace scholia

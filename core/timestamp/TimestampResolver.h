@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct Resolution {
 // Resolves a note's timestamps, in the order they appear, all together (the choice for one
 // depends on its neighbours). `durationMs` is the video's length when known.
 std::vector<Resolution> resolveTimestampSequence(const std::vector<std::optional<TimestampText>>& texts,
+                                                 std::optional<std::int64_t> durationMs);
+
+// The same over texts held elsewhere (nullptr: a stamp with no time), without copying them.
+std::vector<Resolution> resolveTimestampSequence(std::span<const TimestampText* const> texts,
                                                  std::optional<std::int64_t> durationMs);
 
 }  // namespace scholia

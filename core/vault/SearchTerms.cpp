@@ -148,6 +148,17 @@ namespace detail {
 
 constinit const std::array<char, 128> kAsciiFolds = makeAsciiFolds();
 
+constexpr std::array<char, 256> makeByteFolds()
+{
+    std::array<char, 256> folds{};
+    const std::array<char, 128> ascii = makeAsciiFolds();
+    for (std::size_t i = 0; i < ascii.size(); ++i)
+        folds[i] = ascii[i];
+    return folds;
+}
+
+constinit const std::array<char, 256> kByteFolds = makeByteFolds();
+
 FoldedCharacter foldNonAscii(std::string_view text, std::size_t at, std::string& term)
 {
     const Decoded decoded = decodeUtf8(text.substr(at));

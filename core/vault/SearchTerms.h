@@ -23,6 +23,8 @@ struct SearchToken {
 namespace detail {
 // The folded form of each ASCII byte; 0 for the bytes that separate words.
 extern const std::array<char, 128> kAsciiFolds;
+// The same over every byte value, 0 from 0x80 on: one lookup a byte in the scanning loop.
+extern const std::array<char, 256> kByteFolds;
 
 struct FoldedCharacter {
     std::size_t length = 1;  // bytes of `text` it took
@@ -42,7 +44,7 @@ void scanSearchTokens(std::string_view text, Visit&& visit)
     std::size_t at = 0;
     const char* const bytes = text.data();
     const std::size_t size = text.size();
-    const auto fold = [](char c) { return static_cast<unsigned char>(c) < 0x80 ? detail::kAsciiFolds[static_cast<unsigned char>(c)] : '\0'; };
+    const auto fold = [](char c) { return detail::kByteFolds[static_cast<unsigned char>(c)]; };
     while (at < size) {
         const std::size_t start = at;
         bool letter = false;
@@ -51,11 +53,12 @@ void scanSearchTokens(std::string_view text, Visit&& visit)
             while (end < size && fold(bytes[end]) != 0)
                 ++end;
             if (end > at) {
+                // Appended, then folded in place: resize() would zero the bytes first.
                 const std::size_t old = term.size();
-                term.resize(old + (end - at));
-                char* out = term.data() + old;  // a local pointer: writes through it cannot move it
-                for (std::size_t i = at; i < end; ++i)
-                    *out++ = fold(bytes[i]);
+                term.append(bytes + at, end - at);
+                char* const last = term.data() + term.size();  // local pointers: writes cannot move them
+                for (char* out = term.data() + old; out != last; ++out)
+                    *out = fold(*out);
                 letter = true;
                 at = end;
             } else {

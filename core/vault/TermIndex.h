@@ -22,26 +22,37 @@ struct Posting {
     friend auto operator<=>(const Posting&, const Posting&) = default;
 };
 
-// One document's words, gathered before they go into the index: each hashed once, no
-// string allocated per word.
+// One document's words, gathered before they go into the index: each hashed once, each
+// distinct word stored once with the slots it occurs in, no string allocated per word.
 class DocumentTerms {
 public:
     void add(std::string_view term, std::uint32_t slot);
-    std::size_t size() const { return m_words.size(); }
+    std::size_t size() const { return m_added; }  // words added, repeats included
     void clear();  // keeps the capacity: one DocumentTerms serves a whole indexing thread
 
 private:
     friend class TermIndex;
     struct Word {
         std::uint64_t hash = 0;
-        std::uint32_t offset = 0;  // into m_text
+        std::uint32_t offset = 0;     // into m_text
         std::uint32_t size = 0;
+        std::uint32_t firstSlot = 0;  // into m_slots: the chain of its slots, in the order added
+        std::uint32_t lastSlot = 0;
+    };
+    struct SlotLink {
         std::uint32_t slot = 0;
+        std::uint32_t next = 0;  // into m_slots; 0 = end (entry 0 is never a link)
     };
     std::string_view text(const Word& word) const { return std::string_view(m_text).substr(word.offset, word.size); }
+    void growTable();
+    void rehash(std::size_t tableSize);
 
     std::string m_text;
-    std::vector<Word> m_words;
+    std::vector<Word> m_words;            // distinct words (by 64-bit hash)
+    std::vector<SlotLink> m_slots;
+    std::vector<std::uint32_t> m_table;   // open addressing by hash: 1 + index into m_words; 0 = free
+    std::size_t m_added = 0;
+    bool m_tableStale = false;  // TermIndex::add() reordered m_words
 };
 
 class TermIndex {

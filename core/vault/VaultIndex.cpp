@@ -43,7 +43,7 @@ unsigned threadCount(unsigned requested, std::size_t files)
     return static_cast<unsigned>(std::min<std::size_t>(wanted, std::max<std::size_t>(files, 1)));
 }
 
-// Read, parse without the HTML body, resolve the times (no duration is known to the vault).
+// Read, parse only what the index keeps, resolve the times (no duration is known to the vault).
 std::optional<Note> parseNoteFile(const fs::path& file, const std::string& relativePath, std::uintmax_t maxBytes,
                                   std::string& error)
 {
@@ -52,7 +52,7 @@ std::optional<Note> parseNoteFile(const fs::path& file, const std::string& relat
         error = std::move(text.error);
         return std::nullopt;
     }
-    return resolveTimestamps(parseNote(*text.text, relativePath, ParseOptions{false}));
+    return resolveTimestamps(parseNote(*text.text, relativePath, ParseOptions{.keepBody = false, .forIndex = true}));
 }
 
 bool hasHiddenPart(const fs::path& relative)

@@ -4,7 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <optional>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -256,6 +260,153 @@ TEST(FrontMatterTest, RepeatedKeyKeepsBothEntriesAndTheLastWins)
     const Diagnostic* d = findDiagnostic(diagnostics, "more than once");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->line, 3);
+}
+
+
+// ---- the direct reading of flat mappings against yaml-cpp --------------------------------
+
+void expectSameAsYamlCpp(const std::string& text)
+{
+    SCOPED_TRACE("front matter:\n" + text);
+    const FrontMatterSplit split = splitFrontMatter(text);
+    std::vector<Diagnostic> fastDiagnostics;
+    std::vector<Diagnostic> yamlDiagnostics;
+    const FrontMatter fast = parseFrontMatter(split, fastDiagnostics);
+    const FrontMatter yaml = parseFrontMatterWithYamlCpp(split, yamlDiagnostics);
+    EXPECT_EQ(fast.entries, yaml.entries);
+    EXPECT_EQ(fast.title, yaml.title);
+    EXPECT_EQ(fast.videoId, yaml.videoId);
+    EXPECT_EQ(fast.video, yaml.video);
+    EXPECT_EQ(fast.durationMs, yaml.durationMs);
+    EXPECT_EQ(fast.firstLine, yaml.firstLine);
+    EXPECT_EQ(fast.lastLine, yaml.lastLine);
+    EXPECT_EQ(fastDiagnostics, yamlDiagnostics);
+}
+
+std::string readBytes(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(FrontMatterTest, DirectReadingMatchesYamlCppOnEveryFixture)
+{
+    std::vector<std::filesystem::path> files{SCHOLIA_SAMPLE_NOTE};
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(SCHOLIA_TEST_DATA_DIR))
+        if (entry.is_regular_file() && entry.path().extension() == ".md")
+            files.push_back(entry.path());
+    ASSERT_GT(files.size(), 1u);
+    for (const auto& file : files) {
+        SCOPED_TRACE(file.string());
+        expectSameAsYamlCpp(readBytes(file));
+    }
+}
+
+TEST(FrontMatterTest, DirectReadingMatchesYamlCppOnTrickyScalars)
+{
+    const std::vector<std::string> yamls = {
+        "title: Irans cyber attacks on Albania\nvideoId: i_4Jtcev5VY\n",
+        "title: Iran's attacks, Albania's answer\n",
+        "title: Café — Ελληνικά и кириллица 日本語 🎉\n",
+        "title: \"Colon: inside\"\nvideo: 'media/lecture one.mp4'\n",
+        "title: \"\"\n",
+        "title: ''\n",
+        "title: \"null\"\n",
+        "title: 'a \"quoted\" word'\n",
+        "title: \"it's\"\n",
+        "title: \"escaped \\\" quote\"\n",
+        "title: 'doubled '' quote'\n",
+        "title: \"tab\\tescape\"\n",
+        "title: null\n",
+        "title: ~\n",
+        "title: Null\n",
+        "title: NULL\n",
+        "title:\n",
+        "title: \n",
+        "title:   spaced   \n",
+        "title: trailing comment # here\n",
+        "title: C# and F#\n",
+        "title: a:b\n",
+        "title: a: b\n",
+        "title: ends with colon:\n",
+        "title: http://example.com/x?y=1&z=2\n",
+        "title: - dash\n",
+        "title: -5\n",
+        "title: ? question\n",
+        "title: [a, b]\n",
+        "title: {a: b}\n",
+        "title: a [b] c\n",
+        "title: a {b} c\n",
+        "title: &anchor value\n",
+        "title: *alias\n",
+        "title: !tag value\n",
+        "title: |\n  block\n",
+        "title: >\n  folded\n",
+        "title: %percent\n",
+        "title: @at\n",
+        "title: `tick\n",
+        "title: first line\n  continued\n",
+        "title: one\n\nvideoId: two\n",
+        "# comment\ntitle: x\n",
+        "title: x\n# comment\n",
+        "title: yes\nvideoId: no\nvideo: true\n",
+        "title: 123\nvideoId: 0x1F\nvideo: 1e3\n",
+        "title: x\r\nvideoId: y\r\n",
+        "title: x\rvideoId: y\n",
+        "title: x\ttab\n",
+        "title:\tx\n",
+        "title : x\n",
+        "  title: x\n",
+        "null: x\n",
+        "1: one\n2: two\n",
+        "a.b: dotted\nc-d: dashed\n_e: under\n",
+        "title: First\ntitle: Second\n",
+        "duration: 13:40\n",
+        "duration: 1:02:03\n",
+        "duration: 802\n",
+        "duration: 802.5\n",
+        "duration: \"13:40\"\n",
+        "duration: 13:4\n",
+        "duration: long\n",
+        "duration: -5\n",
+        "duration: 0\n",
+        "title: x\nduration: 99:99\n",
+        "title: a  b   c\n",
+        "title: \xC2\x85 next line\n",
+        "title: bad \xFF byte\n",
+        "title: bom \xEF\xBB\xBF inside\n",
+        "title: control \x01 char\n",
+        "title: x\nvideoId: y\nvideo: z.mp4\nduration: 13:40\ntags: plain\n",
+        "tags:\n  - a\n  - b\n",
+        "source:\n  channel: x\n",
+        "just a scalar\n",
+        "- a\n- b\n",
+        "",
+        "\n",
+    };
+    for (const std::string& yaml : yamls)
+        expectSameAsYamlCpp("---\n" + yaml + "---\nBody\n");
+}
+
+TEST(FrontMatterTest, DirectReadingMatchesYamlCppOnGeneratedMappings)
+{
+    const std::vector<std::string> keys = {"title", "videoId", "video", "duration", "tags", "a-b", "x.y", "n1", "null"};
+    const std::vector<std::string> values = {
+        "plain words", "Iran's", "a, b", "13:40", "1:02:03", "802", "x:y", "\"q: x\"", "'s q'", "\"\"",
+        "null", "~", "", "[a]", "a # c", "C#", "-x", "*x", "Café", "\"e\\\"x\"", "a:", "{b}", "yes", "0",
+    };
+    std::mt19937 random(20240917);
+    for (int round = 0; round < 2000; ++round) {
+        std::string yaml;
+        const int lines = std::uniform_int_distribution<int>(1, 5)(random);
+        for (int i = 0; i < lines; ++i) {
+            yaml += keys[std::uniform_int_distribution<std::size_t>(0, keys.size() - 1)(random)];
+            yaml += ": ";
+            yaml += values[std::uniform_int_distribution<std::size_t>(0, values.size() - 1)(random)];
+            yaml += '\n';
+        }
+        expectSameAsYamlCpp("---\n" + yaml + "---\n");
+    }
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
+#include "note/CitationAnchor.h"
 #include "note/NoteParser.h"
 #include "render/HtmlRenderer.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -634,6 +636,81 @@ TEST(NoteParserTest, DisplayTitleFallsBackToHeadingThenFileName)
     EXPECT_EQ(parseNote("# First heading\n## Second", "dir/file.md").displayTitle(), "First heading");
     EXPECT_EQ(parseNote("Just text", "dir/my_note.md").displayTitle(), "my_note");
     EXPECT_EQ(parseNote("---\ntitle: From YAML\n---\n# Heading", "x.md").displayTitle(), "From YAML");
+}
+
+
+// ---- the vault index's parse mode ----------------------------------------------------------
+
+TEST(NoteParserTest, IndexModeKeepsWhatTheIndexUsesAndMatchesTheFullModel)
+{
+    std::vector<std::string> paths{SCHOLIA_SAMPLE_NOTE};
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(SCHOLIA_TEST_DATA_DIR))
+        if (entry.is_regular_file() && entry.path().extension() == ".md")
+            paths.push_back(entry.path().string());
+    for (const std::string& path : paths) {
+        SCOPED_TRACE(path);
+        const std::string text = readFile(path);
+        const Note full = parseNote(text, "n.md", ParseOptions{.keepBody = false});
+        const Note index = parseNote(text, "n.md", ParseOptions{.keepBody = false, .forIndex = true});
+        ASSERT_EQ(index.outline.size(), full.outline.size());
+        for (std::size_t i = 0; i < full.outline.size(); ++i) {
+            EXPECT_EQ(index.outline[i].text, full.outline[i].text);
+            EXPECT_EQ(index.outline[i].level, full.outline[i].level);
+            EXPECT_EQ(index.outline[i].line, full.outline[i].line);
+            EXPECT_TRUE(index.outline[i].anchor.empty());
+        }
+        ASSERT_EQ(index.claims.size(), full.claims.size());
+        for (std::size_t i = 0; i < full.claims.size(); ++i) {
+            EXPECT_EQ(index.claims[i].id, full.claims[i].id);
+            EXPECT_EQ(index.claims[i].kind, full.claims[i].kind);
+            EXPECT_EQ(index.claims[i].text, full.claims[i].text);
+            EXPECT_EQ(index.claims[i].line, full.claims[i].line);
+            EXPECT_EQ(index.claims[i].citations, full.claims[i].citations);
+            EXPECT_TRUE(index.claims[i].sectionPath.empty());
+        }
+        ASSERT_EQ(index.citations.size(), full.citations.size());
+        for (std::size_t i = 0; i < full.citations.size(); ++i) {
+            EXPECT_EQ(index.citations[i].written, full.citations[i].written);
+            EXPECT_EQ(index.citations[i].line, full.citations[i].line);
+            EXPECT_EQ(index.citations[i].claim, full.citations[i].claim);
+            EXPECT_EQ(index.citations[i].resolution.ms, full.citations[i].resolution.ms);
+        }
+        ASSERT_EQ(index.wikilinks.size(), full.wikilinks.size());
+        for (std::size_t i = 0; i < full.wikilinks.size(); ++i) {
+            EXPECT_EQ(index.wikilinks[i].target, full.wikilinks[i].target);
+            EXPECT_EQ(index.wikilinks[i].line, full.wikilinks[i].line);
+        }
+        EXPECT_TRUE(index.links.empty());
+        EXPECT_EQ(index.diagnostics, full.diagnostics);
+        EXPECT_EQ(index.frontMatter.entries, full.frontMatter.entries);
+        EXPECT_EQ(index.displayTitle(), full.displayTitle());
+    }
+}
+
+
+TEST(NoteParserTest, UsualAnchorAttributesReadLikeAnyOther)
+{
+    struct Case {
+        std::string_view inside;
+        bool citation;
+        std::optional<std::string_view> dataT;
+    };
+    const std::vector<Case> cases = {
+        {" class=\"yt-timestamp\" data-t=\"00:01:27\"", true, "00:01:27"},
+        {" class=\"yt-timestamp\" data-t=\"\"", true, ""},
+        {" class=\"yt-timestamp\" data-t=\"", true, ""},
+        {" class=\"yt-timestamp\" data-t=\"00:01\"27\"", true, "00:01"},
+        {" class=\"yt-timestamp\" data-t=\"00:01:27\" ", true, "00:01:27"},
+        {" data-t=\"00:01:27\" class=\"yt-timestamp\"", true, "00:01:27"},
+        {" class=\"other\" data-t=\"00:01:27\"", false, "00:01:27"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(std::string(c.inside));
+        const AnchorAttributes read = readAnchorAttributes(c.inside);
+        EXPECT_EQ(read.isCitation, c.citation);
+        EXPECT_EQ(read.dataT, c.dataT);
+        EXPECT_FALSE(read.data.has_value());
+    }
 }
 
 }  // namespace

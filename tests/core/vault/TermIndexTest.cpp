@@ -35,6 +35,30 @@ TEST(TermIndex, FindsEveryDocumentAndSlotOfATerm)
     EXPECT_EQ(index.termCount(), 2u);
 }
 
+TEST(TermIndex, SlotsAddedOutOfOrderOrRepeatedComeBackSortedOnce)
+{
+    TermIndex index;
+    add(index, 4, {{"cyber", 9}, {"cyber", 2}, {"albania", 5}, {"cyber", 9}, {"cyber", 2}, {"cyber", 0}});
+    EXPECT_EQ(index.find("cyber"), (std::vector<Posting>{{4, 0}, {4, 2}, {4, 9}}));
+    EXPECT_EQ(index.find("albania"), (std::vector<Posting>{{4, 5}}));
+}
+
+TEST(TermIndex, OneDocumentTermsServesManyDocuments)
+{
+    TermIndex index;
+    DocumentTerms document;
+    for (std::uint32_t doc = 0; doc < 3; ++doc) {
+        document.clear();
+        for (std::uint32_t word = 0; word < 500; ++word)  // enough words to grow its table
+            document.add("w" + std::to_string(word + doc), word % 7);
+        EXPECT_EQ(document.size(), 500u);
+        index.add(doc, document);
+    }
+    EXPECT_EQ(index.find("w0"), (std::vector<Posting>{{0, 0}}));
+    EXPECT_EQ(index.find("w2"), (std::vector<Posting>{{0, 2}, {1, 1}, {2, 0}}));
+    EXPECT_EQ(index.termCount(), 502u);
+}
+
 TEST(TermIndex, DocumentsAddedOutOfOrderComeBackSorted)
 {
     TermIndex index;
