@@ -16,6 +16,9 @@ std::unique_ptr<QObject> makeCommandLineTest();
 std::unique_ptr<QObject> makePlayerPartsTest();
 std::unique_ptr<QObject> makeNoteViewTest();
 std::unique_ptr<QObject> makeMainWindowTest();
+std::unique_ptr<QObject> makeAtomicWriteTest();
+std::unique_ptr<QObject> makeBadInputTest();
+std::unique_ptr<QObject> makeRenderingSecurityTest();
 
 int main(int argc, char* argv[])
 {
@@ -37,6 +40,9 @@ int main(int argc, char* argv[])
         {QStringLiteral("PlayerPartsTest"), makePlayerPartsTest},
         {QStringLiteral("NoteViewTest"), makeNoteViewTest},
         {QStringLiteral("MainWindowTest"), makeMainWindowTest},
+        {QStringLiteral("AtomicWriteTest"), makeAtomicWriteTest},
+        {QStringLiteral("BadInputTest"), makeBadInputTest},
+        {QStringLiteral("RenderingSecurityTest"), makeRenderingSecurityTest},
     };
 
     QStringList arguments = QApplication::arguments();
