@@ -51,6 +51,9 @@ FileContents readNoteFile(const fs::path& path)
         return {std::nullopt, "no such file"};
     if (fs::is_directory(status))
         return {std::nullopt, "is a directory, not a note file"};
+    // A FIFO or a device would block the read, or never end.
+    if (!fs::is_regular_file(status))
+        return {std::nullopt, "is not a regular file (a pipe, socket or device), not a note file"};
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return {std::nullopt, "cannot open the file for reading"};

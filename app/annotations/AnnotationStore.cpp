@@ -1,5 +1,7 @@
 #include "annotations/AnnotationStore.h"
 
+#include "common/AtomicWrite.h"
+
 #include "annotations/LineMerge.h"
 #include "common/CoreBridge.h"
 
@@ -7,7 +9,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cstdlib>
@@ -208,11 +209,10 @@ bool AnnotationStore::writeDisk(const std::string& text)
         Q_EMIT message(m_lastError);
         return false;
     }
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())
-        || !file.commit()) {
-        m_lastError = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(m_path), file.errorString());
+    const QString failure =
+        writeFileAtomically(m_path, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
+    if (!failure.isEmpty()) {
+        m_lastError = failure;
         Q_EMIT message(m_lastError);
         return false;
     }

@@ -1,10 +1,11 @@
 #include "annotations/FrameCapture.h"
 
+#include "common/AtomicWrite.h"
+
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QVideoFrame>
 #include <QVideoSink>
 
@@ -55,9 +56,8 @@ QString FrameCapture::savePng(const QImage& image, const QString& folder, const 
         *error = QObject::tr("Could not encode the frame as PNG.");
         return {};
     }
-    QSaveFile file(dir.filePath(relative));
-    if (!file.open(QIODevice::WriteOnly) || file.write(png) != png.size() || !file.commit()) {
-        *error = QObject::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(dir.filePath(relative)), file.errorString());
+    if (const QString failure = writeFileAtomically(dir.filePath(relative), png); !failure.isEmpty()) {
+        *error = failure;
         return {};
     }
     return relative;

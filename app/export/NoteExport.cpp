@@ -1,11 +1,11 @@
 #include "export/NoteExport.h"
 
+#include "common/AtomicWrite.h"
 #include "common/CoreBridge.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace scholia::gui {
 
@@ -52,10 +52,9 @@ NoteExportOutcome exportNoteToFile(const Note& note, const QString& notePath, Ex
         return {false, tr("Not exported: %1").arg(why.isEmpty() ? tr("the note has nothing to export") : why)};
     }
 
-    QSaveFile file(targetPath);
-    const QByteArray bytes = QByteArray::fromStdString(result.text);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return {false, tr("Could not write %1: %2").arg(targetPath, file.errorString())};
+    if (const QString failure = writeFileAtomically(targetPath, QByteArray::fromStdString(result.text));
+        !failure.isEmpty())
+        return {false, failure};
     return {true, tr("Exported %1 to %2").arg(toQString(exportFormatLabel(format)), targetPath)};
 }
 

@@ -19,7 +19,7 @@ struct NoteExportOutcome {
 // "notes.chapters.txt" beside "notes.md": a name that does not collide with the note.
 QString defaultExportPath(const QString& notePath, ExportFormat format);
 
-// Exports `note` (already resolved against `durationMs`) to `targetPath` through QSaveFile.
+// Exports `note` (already resolved against `durationMs`) to `targetPath` atomically (writeFileAtomically).
 NoteExportOutcome exportNoteToFile(const Note& note, const QString& notePath, ExportFormat format,
                                    std::optional<qint64> durationMs, const QString& targetPath);
 

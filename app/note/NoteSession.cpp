@@ -53,6 +53,10 @@ bool NoteSession::load(const QString& path, QString* error)
         else
             problem = tr("Cannot read %1: %2").arg(info.fileName(), file.errorString());
     }
+    // Like the vault (core readNoteFile): a NUL byte in the first 8 KB means a binary file,
+    // not a note; it would only show as replacement characters.
+    if (problem.isEmpty() && bytes.left(8192).contains('\0'))
+        problem = tr("%1 is a binary file, not a Markdown note.").arg(info.fileName());
     if (!problem.isEmpty()) {
         if (error)
             *error = problem;

@@ -12,6 +12,7 @@
 #include <QAudioDevice>
 #include <QAudioOutput>
 #include <QEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QMediaDevices>
 #include <QMouseEvent>
@@ -49,6 +50,11 @@ PlayerPanel::PlayerPanel(QWidget* parent)
     m_stack->setObjectName(QStringLiteral("playerStack"));
     m_stack->addWidget(m_videoWidget);
     m_stack->addWidget(m_messagePage);
+    m_audioOnlyPage = new QLabel(tr("Audio only\n\nThis file has sound but no picture. It plays, and citations seek it."), this);
+    m_audioOnlyPage->setObjectName(QStringLiteral("audioOnlyLabel"));
+    m_audioOnlyPage->setAlignment(Qt::AlignCenter);
+    m_audioOnlyPage->setWordWrap(true);
+    m_stack->addWidget(m_audioOnlyPage);
 
     // A second, hidden player decodes hovered citations' frames (see FramePreloader.h).
     m_preloader = new FramePreloader(this);
@@ -112,6 +118,7 @@ void PlayerPanel::connectPlayer()
         m_controls->setPosition(m_player->position());  // the last periodic update may be stale
     });
     connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &PlayerPanel::onMediaStatusChanged);
+    connect(m_player, &QMediaPlayer::hasVideoChanged, this, &PlayerPanel::updateAudioOnlyPage);
     // errorOccurred is the signal to trust: the FFmpeg backend reports a missing or corrupt
     // file there but may leave the status at LoadedMedia.
     connect(m_player, &QMediaPlayer::errorOccurred, this, &PlayerPanel::onPlayerError);
@@ -142,7 +149,7 @@ bool PlayerPanel::openVideo(const QString& path)
     if (!problem.isEmpty()) {
         m_preloader->setSource(QUrl());
         m_player->stop();
-        m_player->setSource(QUrl());
+        setPlayerSource(QUrl());
         fail(tr("Cannot play this video"), problem);
         return false;
     }
@@ -151,7 +158,7 @@ bool PlayerPanel::openVideo(const QString& path)
     showVideoPage();
     m_controls->setPosition(0);
     const QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
-    m_player->setSource(url);
+    setPlayerSource(url);
     m_player->setPlaybackRate(m_speed);
     m_preloader->setSource(url);
     return m_state != State::Failed;
@@ -164,7 +171,7 @@ void PlayerPanel::showNoVideo(const QString& title, const QString& detail)
     m_pendingSeekMs = -1;
     m_videoPath.clear();
     m_player->stop();
-    m_player->setSource(QUrl());
+    setPlayerSource(QUrl());
     m_messagePage->setMessage(title, detail);
     m_stack->setCurrentWidget(m_messagePage);
     m_controls->setMediaAvailable(false);
@@ -226,6 +233,7 @@ void PlayerPanel::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
     if (status != QMediaPlayer::LoadedMedia || m_state != State::Loading)
         return;
     m_state = State::Ready;
+    updateAudioOnlyPage();
     // Never drive the player from inside its own signal (GStreamer then drops the seek):
     // act once control is back in the event loop, if the same file is still loaded.
     const qint64 target = std::exchange(m_pendingSeekMs, -1);
@@ -269,6 +277,47 @@ void PlayerPanel::fail(const QString& title, const QString& detail)
     m_stack->setCurrentWidget(m_messagePage);
     m_controls->setMediaAvailable(false);
     Q_EMIT errorMessage(title + QStringLiteral(": ") + QString(detail).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+}
+
+void PlayerPanel::setPlayerSource(const QUrl& url)
+{
+    // Qt 6.4's FFmpeg backend cannot open a file whose path is not ASCII ("Could not open
+    // file": "Vidéo.mp4", "日本.mp4"); it plays the same file handed over as a QFile.
+    // The QFile is the player's child: it outlives whatever the player does while it is destroyed.
+    QFile* previous = std::exchange(m_sourceFile, nullptr);
+    const QString local = url.toLocalFile();
+    const bool ascii = std::all_of(local.cbegin(), local.cend(), [](QChar c) { return c.unicode() < 0x80; });
+    bool viaFile = false;
+    if (!ascii && qEnvironmentVariable("QT_MEDIA_BACKEND") != QLatin1String("gstreamer")) {
+        auto* file = new QFile(local, m_player);
+        if (file->open(QIODevice::ReadOnly)) {
+            m_player->setSourceDevice(file, url);
+            m_sourceFile = file;
+            viaFile = true;
+        } else {
+            delete file;
+        }
+    }
+    if (!viaFile)
+        m_player->setSource(url);
+    delete previous;  // only now that the player no longer reads it
+}
+
+bool PlayerPanel::isAudioOnly() const
+{
+    return m_state == State::Ready && !m_player->hasVideo();
+}
+
+void PlayerPanel::updateAudioOnlyPage()
+{
+    if (isAudioOnly()) {
+        if (m_stack->currentWidget() != m_audioOnlyPage)
+            Q_EMIT notice(tr("%1 has no picture: playing its sound only.").arg(QFileInfo(m_videoPath).fileName()));
+        m_stack->setCurrentWidget(m_audioOnlyPage);
+    } else if (m_stack->currentWidget() == m_audioOnlyPage) {
+        m_stack->setCurrentWidget(m_state == State::Failed || m_state == State::NoVideo
+                                      ? static_cast<QWidget*>(m_messagePage) : m_videoWidget);
+    }
 }
 
 void PlayerPanel::showVideoPage()

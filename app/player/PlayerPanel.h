@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QAudioOutput;
+class QFile;
 class QLabel;
 class QTimer;
 class QStackedWidget;
@@ -46,6 +47,9 @@ public:
 
     State state() const { return m_state; }
     bool hasVideo() const { return m_state == State::Loading || m_state == State::Ready; }
+    // Loaded and playable, but the file has no picture (an .m4a, or an .mp4 without a video
+    // track): the player area shows the "Audio only" page (audioOnlyLabel) instead of black.
+    bool isAudioOnly() const;
     QString videoPath() const { return m_videoPath; }
     QString messageTitle() const;
     QString messageDetail() const;
@@ -112,6 +116,8 @@ private:
     void applyAudio();
     void showPreparedFrame(const QImage& image, qint64 ms);
     void endPreparedFrame();
+    void updateAudioOnlyPage();
+    void setPlayerSource(const QUrl& url);
 
     QMediaPlayer* m_player = nullptr;
     QAudioOutput* m_audio = nullptr;  // null when the machine has no audio output
@@ -121,6 +127,8 @@ private:
     PlayerControls* m_controls = nullptr;
     FramePreloader* m_preloader = nullptr;
     AbLoop* m_loop = nullptr;
+    QFile* m_sourceFile = nullptr;  // the open file (a child of m_player) when the player reads through a QFile
+    QLabel* m_audioOnlyPage = nullptr;  // instead of a black picture when the file has no video track
     QLabel* m_preparedFramePage = nullptr;  // shows a preloaded frame until the player's own arrives
     QTimer* m_preparedFrameTimeout = nullptr;
     qint64 m_preparedFrameMs = -1;  // the click target while the prepared frame is shown

@@ -1,5 +1,6 @@
 #include "note/HeadingAnchors.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace scholia {
@@ -90,8 +91,13 @@ std::string HeadingAnchors::make(std::string_view headingText)
 {
     const std::string base = slugifyHeading(headingText);
     std::string anchor = base;
-    for (int n = 1; used_.count(anchor) || looksLikeClaimId(anchor); ++n)
+    // Suffixes below nextSuffix_[base] are all taken already (used_ only grows): start there,
+    // so that N headings with the same text cost O(N), not O(N^2).
+    int& next = nextSuffix_[base];
+    for (int n = std::max(next, 1); used_.count(anchor) || looksLikeClaimId(anchor); ++n) {
         anchor = base + "-" + std::to_string(n);
+        next = n + 1;
+    }
     used_.insert(anchor);
     return anchor;
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace scholia {
@@ -20,6 +21,7 @@ public:
 
 private:
     std::unordered_set<std::string> used_;
+    std::unordered_map<std::string, int> nextSuffix_;  // per slug: the first "-N" not known taken
 };
 
 }  // namespace scholia

@@ -798,6 +798,11 @@ void parseInto(Note& note, std::string_view text, const ParseOptions& options)
     const bool hasFrontMatter = split.firstLine > 0 && !split.unterminated;
     PreLexed lexed = preLex(text, split.bodyOffset, hasFrontMatter ? split.lastLine + 1 : 1);
     note.diagnostics.insert(note.diagnostics.end(), lexed.diagnostics.begin(), lexed.diagnostics.end());
+    // Bytes cmark replaces by U+FFFD: say so once, so the reader knows the file is damaged.
+    if (!lexed.validUtf8)
+        note.diagnostics.push_back({0, 0, Severity::Warning, "the note is not valid UTF-8: invalid bytes are shown as U+FFFD"});
+    if (text.find('\0') != std::string_view::npos)
+        note.diagnostics.push_back({0, 0, Severity::Warning, "the note contains NUL bytes (a binary file?): they are shown as U+FFFD"});
 
     // cmark's own validation costs a tenth of its parse; the pass above already knows.
     const int cmarkOptions = lexed.validUtf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8;

@@ -21,6 +21,9 @@ std::unique_ptr<QObject> makeAnnotationsTest();
 std::unique_ptr<QObject> makeExportMenuTest();
 std::unique_ptr<QObject> makeNavigationHistoryTest();
 std::unique_ptr<QObject> makeVaultWindowTest();
+std::unique_ptr<QObject> makeAtomicWriteTest();
+std::unique_ptr<QObject> makeBadInputTest();
+std::unique_ptr<QObject> makeRenderingSecurityTest();
 
 int main(int argc, char* argv[])
 {
@@ -47,6 +50,9 @@ int main(int argc, char* argv[])
         {QStringLiteral("ExportMenuTest"), makeExportMenuTest},
         {QStringLiteral("NavigationHistoryTest"), makeNavigationHistoryTest},
         {QStringLiteral("VaultWindowTest"), makeVaultWindowTest},
+        {QStringLiteral("AtomicWriteTest"), makeAtomicWriteTest},
+        {QStringLiteral("BadInputTest"), makeBadInputTest},
+        {QStringLiteral("RenderingSecurityTest"), makeRenderingSecurityTest},
     };
 
     QStringList arguments = QApplication::arguments();
