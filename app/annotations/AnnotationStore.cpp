@@ -1,8 +1,7 @@
 #include "annotations/AnnotationStore.h"
 
-#include "common/AtomicWrite.h"
-
 #include "annotations/LineMerge.h"
+#include "common/AtomicWrite.h"
 #include "common/CoreBridge.h"
 
 #include <QDir>
