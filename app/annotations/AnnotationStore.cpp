@@ -171,6 +171,9 @@ bool AnnotationStore::commit(const std::string& desired, const QString& what, bo
         result = std::move(merged.text);
         mergedNote = tr(" %1 had changed in another program: both versions were merged.").arg(QFileInfo(m_path).fileName());
     }
+    // Deleted elsewhere: what is written now starts a new file, which is a note like any other.
+    if (!disk && !result.empty() && result.rfind("---", 0) != 0)
+        result = m_header + result;
     if (!writeDisk(result))
         return false;
     if (recordUndo) {

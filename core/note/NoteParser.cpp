@@ -2,6 +2,7 @@
 
 #include "note/FrontMatter.h"
 #include "note/HeadingAnchors.h"
+#include "note/ParseArena.h"
 #include "note/PreLexer.h"
 #include "note/RawHtml.h"
 #include "render/HtmlEscape.h"
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -103,6 +105,52 @@ std::string collapseWhitespace(std::string_view text)
 
 struct CmarkNodeDeleter {
     void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+
+// Sanitizer builds keep cmark on malloc, so that they still see its memory errors.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool useParseArena = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool useParseArena = false;
+#else
+constexpr bool useParseArena = true;
+#endif
+#else
+constexpr bool useParseArena = true;
+#endif
+
+cmark_mem parseArenaMemory = {parse_arena::allocateZeroed, parse_arena::reallocate, parse_arena::release};
+
+// cmark's tree for one parse. With the arena, the tree is never freed node by node: the scope
+// releases it all at once when the tree goes (members end in reverse order: the root first).
+class CmarkTree {
+public:
+    CmarkTree(const std::string& buffer, int options)
+    {
+        if (!useParseArena) {
+            m_root.reset(cmark_parse_document(buffer.data(), buffer.size(), options));
+            return;
+        }
+        m_arenaScope.emplace();
+        cmark_parser* parser = cmark_parser_new_with_mem(options, &parseArenaMemory);
+        cmark_parser_feed(parser, buffer.data(), buffer.size());
+        m_root.reset(cmark_parser_finish(parser));
+        cmark_parser_free(parser);
+    }
+    CmarkTree(const CmarkTree&) = delete;
+    CmarkTree& operator=(const CmarkTree&) = delete;
+    ~CmarkTree()
+    {
+        if (m_arenaScope)
+            (void)m_root.release();
+    }
+
+    cmark_node* root() const { return m_root.get(); }
+
+private:
+    std::optional<parse_arena::ParseArenaScope> m_arenaScope;
+    std::unique_ptr<cmark_node, CmarkNodeDeleter> m_root;
 };
 struct CmarkIterDeleter {
     void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
@@ -806,13 +854,12 @@ void parseInto(Note& note, std::string_view text, const ParseOptions& options)
 
     // cmark's own validation costs a tenth of its parse; the pass above already knows.
     const int cmarkOptions = lexed.validUtf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8;
-    const std::unique_ptr<cmark_node, CmarkNodeDeleter> document(
-        cmark_parse_document(lexed.buffer.data(), lexed.buffer.size(), cmarkOptions));
-    if (!document) {
+    const CmarkTree document(lexed.buffer, cmarkOptions);
+    if (!document.root()) {
         note.diagnostics.push_back({0, 0, Severity::Error, "the Markdown parser gave up (out of memory?)"});
         return;
     }
-    NoteBuilder(text, lexed, note, options).build(document.get());
+    NoteBuilder(text, lexed, note, options).build(document.root());
 }
 
 }  // namespace

@@ -283,6 +283,22 @@ private Q_SLOTS:
         QVERIFY(statusText(*m_window).contains(QStringLiteral("your edit was not written")));
     }
 
+    // The file deleted in another program: the next annotation starts a new, whole file.
+    void aDeletedFileIsStartedAgainWithItsHeader()
+    {
+        openWithVideo(sampleVideoPath());
+        QVERIFY(m_store->add(10000, QStringLiteral("first")));
+        const QByteArray header = readAll(m_annotationsPath).left(readAll(m_annotationsPath).indexOf("- <a"));
+        QVERIFY(header.startsWith("---\n"));
+        QVERIFY(QFile::remove(m_annotationsPath));
+        QVERIFY(m_store->add(20000, QStringLiteral("second")));
+        const QByteArray again = readAll(m_annotationsPath);
+        QVERIFY2(again.startsWith(header), again.constData());
+        QVERIFY(again.contains("second"));
+        QVERIFY(!again.contains("first"));  // deleted there, and not brought back
+        QCOMPARE(readAnnotations(again.toStdString()).size(), std::size_t(1));
+    }
+
     // The watcher picks up a change made elsewhere and the note pane shows it.
     void externalChangeIsShown()
     {
