@@ -1,6 +1,7 @@
 #include "ClaimsCommand.h"
 
 #include "NoteFiles.h"
+#include "export/CitationJson.h"
 #include "timestamp/Timestamp.h"
 
 #include <nlohmann/json.hpp>
@@ -61,41 +62,26 @@ void printText(const Note& note, std::ostream& out)
     }
 }
 
-Json orNull(const std::optional<std::int64_t>& value)
+// The citation's shared keys, then the claim it belongs to.
+Json citationWithClaimJson(const Note& note, const Citation& citation, std::size_t index)
 {
-    return value ? Json(*value) : Json();
-}
-
-Json citationJson(const Note& note, const Citation& citation, std::size_t index)
-{
-    const Resolution& resolution = citation.resolution;
     const Claim* claim = claimOf(note, citation);
-    return Json{
-        {"index", index},
-        {"written", citation.written},
-        {"label", citation.label},
-        {"line", citation.line},
-        {"column", citation.column},
-        {"ms", orNull(resolution.ms)},
-        {"clock", resolution.ms ? Json(formatClock(*resolution.ms)) : Json()},
-        {"reinterpreted", resolution.reinterpreted},
-        {"pastEnd", resolution.pastEnd},
-        {"explanation", resolution.explanation},
-        {"claimId", claim ? Json(claim->id) : Json()},
-        {"claim", claim ? Json(claim->text) : Json()},
-    };
+    Json json = citationJson(citation, index);
+    json["claimId"] = claim ? Json(claim->id) : Json();
+    json["claim"] = claim ? Json(claim->text) : Json();
+    return json;
 }
 
 void printJson(const Note& note, std::optional<std::int64_t> durationMs, std::ostream& out)
 {
     Json citations = Json::array();
     for (std::size_t i = 0; i < note.citations.size(); ++i)
-        citations.push_back(citationJson(note, note.citations[i], i));
+        citations.push_back(citationWithClaimJson(note, note.citations[i], i));
     const Json document{
         {"note", note.path},
         {"title", note.displayTitle()},
         {"videoId", note.frontMatter.videoId},
-        {"durationMs", orNull(durationMs)},
+        {"durationMs", jsonOrNull(durationMs)},
         {"citations", std::move(citations)},
     };
     // Notes are not always valid UTF-8: replace bad bytes instead of letting dump() throw.

@@ -1,5 +1,7 @@
 #include "export/ClaimsExport.h"
 
+#include "export/CitationJson.h"
+
 #include "timestamp/Timestamp.h"
 
 #include <nlohmann/json.hpp>
@@ -26,11 +28,6 @@ const Claim* claimOf(const Note& note, const Citation& citation)
     return &note.claims[static_cast<std::size_t>(citation.claim)];
 }
 
-Json orNull(const std::optional<std::int64_t>& value)
-{
-    return value ? Json(*value) : Json();
-}
-
 const char* kindName(ClaimKind kind)
 {
     switch (kind) {
@@ -39,23 +36,6 @@ const char* kindName(ClaimKind kind)
     case ClaimKind::Heading: return "heading";
     }
     return "paragraph";
-}
-
-Json citationJson(const Citation& citation, std::size_t index)
-{
-    const Resolution& resolution = citation.resolution;
-    return Json{
-        {"index", index},
-        {"written", citation.written},
-        {"label", citation.label},
-        {"line", citation.line},
-        {"column", citation.column},
-        {"ms", orNull(resolution.ms)},
-        {"clock", resolution.ms ? Json(formatClock(*resolution.ms)) : Json()},
-        {"reinterpreted", resolution.reinterpreted},
-        {"pastEnd", resolution.pastEnd},
-        {"explanation", resolution.explanation},
-    };
 }
 
 }  // namespace
@@ -118,7 +98,7 @@ ExportResult exportClaimsJson(const Note& note, std::optional<std::int64_t> dura
         {"note", note.path},
         {"title", note.displayTitle()},
         {"videoId", note.frontMatter.videoId},
-        {"durationMs", orNull(durationMs)},
+        {"durationMs", jsonOrNull(durationMs)},
         {"claims", std::move(claims)},
         {"citationsOutsideClaims", std::move(outside)},
     };
