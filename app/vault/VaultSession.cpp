@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <mutex>
 
 namespace scholia::gui {
 
@@ -38,13 +39,45 @@ VaultSession::VaultSession(QObject* parent)
     connect(m_pollTimer, &QTimer::timeout, this, &VaultSession::pollProgress);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &VaultSession::onFolderChanged);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &VaultSession::onFileChanged);
+    m_queries.setMaxThreadCount(1);  // one question at a time; the GUI keeps the other core
 }
 
 VaultSession::~VaultSession()
 {
-    // Both threads end before the object they report to goes.
+    // Every thread ends before the object it reports to goes.
+    m_queries.clear();
+    m_queries.waitForDone();
     m_build.reset();  // cancels and joins
     stopGathering();
+}
+
+template <typename Change>
+auto VaultSession::changeIndex(Change&& change)
+{
+    const std::unique_lock lock(m_indexLock);
+    return change(m_index);
+}
+
+template <typename Answer, typename Deliver>
+void VaultSession::askInBackground(Answer answer, Deliver deliver)
+{
+    const quint64 generation = m_generation.load();
+    m_queries.start([this, generation, answer, deliver] {
+        std::optional<decltype(answer())> result;
+        {
+            const std::shared_lock lock(m_indexLock);
+            if (generation != m_generation.load() || !m_ready.load())
+                return;  // closed or reopened since it was asked
+            result.emplace(answer());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, deliver, found = std::move(*result)] {
+                if (generation == m_generation.load())
+                    deliver(found);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 bool VaultSession::open(const QString& folder)
@@ -53,7 +86,7 @@ bool VaultSession::open(const QString& folder)
     if (!info.isDir())
         return false;
     close();
-    m_root = info.canonicalFilePath();
+    changeIndex([&](VaultIndex&) { m_root = info.canonicalFilePath(); });
     // The callback runs on the build thread (which m_build joins before this object goes);
     // the queued call lands on this object's thread.
     m_build = std::make_unique<VaultIndexBuild>(toPath(m_root), indexOptions(), [this] {
@@ -69,10 +102,13 @@ void VaultSession::close()
     m_pollTimer->stop();
     m_build.reset();
     stopGathering();
-    m_index = VaultIndex();
+    changeIndex([this](VaultIndex& index) {
+        index = VaultIndex();
+        m_ready = false;
+        ++m_generation;
+        m_root.clear();
+    });
     m_overview = {};
-    m_ready = false;
-    m_root.clear();
     if (!m_watcher->directories().isEmpty())
         m_watcher->removePaths(m_watcher->directories());
 }
@@ -91,7 +127,10 @@ void VaultSession::onBuildFinished()
     if (!m_build || !m_build->finished())
         return;  // a build cancelled by open() or close() before this call arrived
     m_pollTimer->stop();
-    m_index = m_build->take();
+    changeIndex([this](VaultIndex& index) {
+        index = m_build->take();
+        ++m_generation;
+    });
     m_build.reset();
     // Queries are const and nothing changes the index until m_ready: the thread may read it.
     m_gathering = std::thread([this] {
@@ -164,14 +203,16 @@ void VaultSession::onFolderChanged(const QString& folder)
     const QDir dir(folder);
     for (const QFileInfo& file : dir.entryInfoList({QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files)) {
         if (!m_index.findFile(toPath(file.absoluteFilePath())))
-            changed |= m_index.update(toPath(file.absoluteFilePath())).outcome != UpdateOutcome::Ignored;
+            changed |= changeIndex([&](VaultIndex& index) {
+                return index.update(toPath(file.absoluteFilePath())).outcome != UpdateOutcome::Ignored;
+            });
     }
     // Notes of this folder that are gone.
     const QString canonicalFolder = QFileInfo(folder).canonicalFilePath();
     for (const NoteId note : m_index.notes()) {
         const QString path = pathOf(note);
         if (QFileInfo(path).absolutePath() == canonicalFolder && !QFileInfo::exists(path)) {
-            m_index.remove(toPath(path));
+            changeIndex([&](VaultIndex& index) { return index.remove(toPath(path)); });
             changed = true;
             if (path == m_watchedNote)
                 Q_EMIT noteRemovedFromDisk(path);
@@ -194,7 +235,7 @@ void VaultSession::onFileChanged(const QString& file)
             if (QFileInfo::exists(file))
                 onFileChanged(file);
             else if (m_ready && m_index.findFile(toPath(file))) {
-                m_index.remove(toPath(file));
+                changeIndex([&](VaultIndex& index) { return index.remove(toPath(file)); });
                 m_overview = gatherOverview();
                 Q_EMIT indexChanged();
                 Q_EMIT noteRemovedFromDisk(file);
@@ -206,7 +247,7 @@ void VaultSession::onFileChanged(const QString& file)
     }
     m_watcher->addPath(file);  // a rename-on-save drops the watch
     if (m_ready) {
-        m_index.update(toPath(file));
+        changeIndex([&](VaultIndex& index) { return index.update(toPath(file)); });
         m_overview = gatherOverview();  // its title may have changed
         Q_EMIT indexChanged();
     }
@@ -349,6 +390,36 @@ QList<VaultPlace> VaultSession::videoCitations(const QString& videoId) const
         places << place;
     }
     return places;
+}
+
+QList<VaultPlace> VaultSession::videoNotes(const QString& videoId) const
+{
+    QList<VaultPlace> places;
+    if (!m_ready || videoId.isEmpty())
+        return places;
+    const std::string wanted = toUtf8(videoId);
+    for (const NoteId note : m_index.notes()) {
+        const auto summary = m_index.summary(note);
+        if (!summary || summary->videoId != wanted)
+            continue;
+        VaultPlace place;
+        place.path = absolute(summary->path);
+        place.title = toQString(summary->title);
+        places << place;
+    }
+    return places;
+}
+
+void VaultSession::requestBacklinks(const QString& notePath)
+{
+    askInBackground([this, notePath] { return std::pair(backlinks(notePath), unresolvedLinks(notePath)); },
+                    [this, notePath](const auto& found) { Q_EMIT backlinksFound(notePath, found.first, found.second); });
+}
+
+void VaultSession::requestVideo(const QString& videoId)
+{
+    askInBackground([this, videoId] { return std::pair(videoNotes(videoId), videoCitations(videoId)); },
+                    [this, videoId](const auto& found) { Q_EMIT videoFound(videoId, found.first, found.second); });
 }
 
 QString VaultSession::firstNote() const

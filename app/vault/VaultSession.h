@@ -3,6 +3,11 @@
 // while the GUI polls progress, and keeps it in step with the disk (QFileSystemWatcher:
 // folders for notes added or removed, the shown note for edits). Answers the questions the
 // vault views ask, in QStrings and absolute paths. Never writes a file.
+//
+// The panes' questions that scan the whole vault or read other notes (backlinks with their
+// sentences, every note and citation of a video) can be asked on a worker thread: the answer
+// comes back as a signal. The index changes only on the GUI thread, under m_indexLock; the
+// worker reads it under a shared lock.
 
 #include "vault/VaultIndex.h"
 
@@ -10,8 +15,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <QThreadPool>
+
+#include <atomic>
 #include <memory>
 #include <optional>
+#include <shared_mutex>
 #include <thread>
 #include <vector>
 
@@ -32,6 +41,8 @@ struct VaultPlace {
     int line = 0;
     std::optional<qint64> ms;       // the claim's (first) citation time
     QString snippet;                // plain text excerpt
+
+    friend bool operator==(const VaultPlace&, const VaultPlace&) = default;
 };
 
 // One note as the sidebar lists it.
@@ -62,7 +73,7 @@ public:
     void close();
 
     bool isOpen() const { return !m_root.isEmpty(); }
-    bool isReady() const { return m_ready; }
+    bool isReady() const { return m_ready.load(); }
     QString root() const { return m_root; }
     const VaultIndex& index() const { return m_index; }
     const VaultOverview& overview() const { return m_overview; }
@@ -82,6 +93,12 @@ public:
     QList<VaultPlace> search(const QString& query, int maxHits = 50) const;
     QList<VaultPlace> quickOpen(const QString& query, int maxHits = 20) const;
     QList<VaultPlace> videoCitations(const QString& videoId) const;  // by time
+    QList<VaultPlace> videoNotes(const QString& videoId) const;      // by path
+
+    // The same questions answered off the GUI thread; backlinksFound() and videoFound()
+    // bring the answers back (the newest request of each kind; an older one may be dropped).
+    void requestBacklinks(const QString& notePath);
+    void requestVideo(const QString& videoId);
 
     // The first note to show: an index note ("index.md", "README.md", "home.md") at the top,
     // else the first note by path; empty for an empty vault.
@@ -97,6 +114,9 @@ Q_SIGNALS:
     void indexChanged();    // a note was added, re-read or removed after indexReady
     void noteChangedOnDisk(const QString& notePath);
     void noteRemovedFromDisk(const QString& notePath);
+    void backlinksFound(const QString& notePath, const QList<VaultPlace>& backlinks,
+                        const QList<VaultPlace>& unresolved);
+    void videoFound(const QString& videoId, const QList<VaultPlace>& notes, const QList<VaultPlace>& citations);
 
 private:
     void pollProgress();
@@ -108,6 +128,13 @@ private:
     void onFolderChanged(const QString& folder);
     void onFileChanged(const QString& file);
     QString absolute(const std::string& relativePath) const;
+    // Runs `change` on the index with no worker reading it.
+    template <typename Change>
+    auto changeIndex(Change&& change);
+    // Runs `answer` on the worker thread under a shared lock, then `deliver` with its result
+    // on the GUI thread, unless the vault was closed or reopened meanwhile.
+    template <typename Answer, typename Deliver>
+    void askInBackground(Answer answer, Deliver deliver);
 
     QString m_root;  // canonical
     VaultIndex m_index;
@@ -115,10 +142,13 @@ private:
     VaultOverview m_overview;
     VaultOverview m_gathered;  // written by m_gathering, read once it has finished
     std::thread m_gathering;
-    bool m_ready = false;
+    std::atomic<bool> m_ready = false;
     QTimer* m_pollTimer = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;
     QString m_watchedNote;
+    mutable std::shared_mutex m_indexLock;
+    std::atomic<quint64> m_generation = 0;  // a new one each time the index is replaced
+    QThreadPool m_queries;                  // last: it ends (waiting for its task) first
 };
 
 }  // namespace scholia::gui

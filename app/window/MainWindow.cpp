@@ -1288,6 +1288,8 @@ void MainWindow::connectVault()
     connect(m_vault, &VaultSession::progress, this, &MainWindow::onVaultProgress);
     connect(m_vault, &VaultSession::indexReady, this, &MainWindow::onVaultReady);
     connect(m_vault, &VaultSession::indexChanged, this, &MainWindow::onVaultChanged);
+    connect(m_vault, &VaultSession::backlinksFound, this, &MainWindow::onBacklinksFound);
+    connect(m_vault, &VaultSession::videoFound, this, &MainWindow::onVideoFound);
     connect(m_vault, &VaultSession::noteChangedOnDisk, this, &MainWindow::onNoteChangedOnDisk);
     connect(m_vault, &VaultSession::noteRemovedFromDisk, this, &MainWindow::onNoteRemovedFromDisk);
     connect(m_vaultSidebar, &VaultSidebar::noteActivated, this, [this](const QString& path) {
@@ -1445,36 +1447,27 @@ void MainWindow::updateVaultPanes()
         return;
     }
     m_vaultSidebar->setCurrentNote(m_session->path());
-    // Each pane scans the whole vault (~30 ms for 20,000 notes): each in its own turn of the
-    // event loop, after the note is shown, so that none adds to another's stall.
-    const QString path = m_session->path();
-    QTimer::singleShot(0, this, [this, path] {
-        if (path == m_session->path())
-            m_backlinks->showBacklinks(m_vault->backlinks(path), m_vault->unresolvedLinks(path));
-    });
-    QTimer::singleShot(0, this, [this, path] {
-        if (path == m_session->path())
-            updateThisVideoPane();
-    });
+    // Both answers scan the whole vault and read other notes: asked off the GUI thread, they
+    // arrive as backlinksFound / videoFound, each filling its pane in its own turn.
+    m_vault->requestBacklinks(m_session->path());
+    const QString videoId = m_session->videoId();
+    if (videoId.isEmpty())
+        m_thisVideo->showMessage(tr("This note names no video."));
+    else
+        m_vault->requestVideo(videoId);
 }
 
-void MainWindow::updateThisVideoPane()
+void MainWindow::onBacklinksFound(const QString& notePath, const QList<VaultPlace>& backlinks,
+                                  const QList<VaultPlace>& unresolved)
 {
-    const QString videoId = m_session->videoId();
-    if (videoId.isEmpty()) {
-        m_thisVideo->showMessage(tr("This note names no video."));
-        return;
-    }
-    QList<VaultPlace> notes;
-    for (const VaultNoteRow& row : m_vault->overview().notes) {
-        if (row.videoId == videoId) {
-            VaultPlace place;
-            place.path = row.path;
-            place.title = row.title;
-            notes << place;
-        }
-    }
-    m_thisVideo->showVideo(videoId, notes, m_vault->videoCitations(videoId));
+    if (m_session->hasNote() && notePath == m_session->path())
+        m_backlinks->showBacklinks(backlinks, unresolved);
+}
+
+void MainWindow::onVideoFound(const QString& videoId, const QList<VaultPlace>& notes, const QList<VaultPlace>& citations)
+{
+    if (m_session->hasNote() && videoId == m_session->videoId())
+        m_thisVideo->showVideo(videoId, notes, citations);
 }
 
 void MainWindow::goBack()

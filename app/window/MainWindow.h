@@ -38,6 +38,7 @@ class BacklinksPane;
 class PlaceSearchDialog;
 class ThisVideoPane;
 class VaultSession;
+struct VaultPlace;
 class VaultSidebar;
 struct VaultPlace;
 
@@ -152,7 +153,8 @@ private:
     HistoryPlace currentPlace() const;
     void noteOpened(const HistoryPlace& left);
     void updateVaultPanes();
-    void updateThisVideoPane();
+    void onBacklinksFound(const QString& notePath, const QList<VaultPlace>& backlinks, const QList<VaultPlace>& unresolved);
+    void onVideoFound(const QString& videoId, const QList<VaultPlace>& notes, const QList<VaultPlace>& citations);
     void goBack();
     void goForward();
     void goTo(const HistoryPlace& place);

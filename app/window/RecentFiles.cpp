@@ -6,13 +6,33 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
+#include <QTimer>
 
 namespace scholia::gui {
 
 RecentFiles::RecentFiles(QObject* parent)
     : QObject(parent)
+    , m_files(QSettings().value(SettingsKeys::recentFiles).toStringList())
+    , m_storeTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("recentFiles"));
+    m_storeTimer->setSingleShot(true);
+    m_storeTimer->setInterval(0);
+    connect(m_storeTimer, &QTimer::timeout, this, &RecentFiles::flush);
+}
+
+RecentFiles::~RecentFiles()
+{
+    flush();
+}
+
+void RecentFiles::flush()
+{
+    if (!m_unsaved)
+        return;
+    m_unsaved = false;
+    m_storeTimer->stop();
+    QSettings().setValue(SettingsKeys::recentFiles, m_files);
 }
 
 void RecentFiles::add(const QString& path)
@@ -26,7 +46,7 @@ void RecentFiles::add(const QString& path)
 
 QStringList RecentFiles::files() const
 {
-    return QSettings().value(SettingsKeys::recentFiles).toStringList();
+    return m_files;
 }
 
 QString RecentFiles::mostRecentExisting() const
@@ -65,7 +85,9 @@ void RecentFiles::fillMenu(QMenu* menu)
 
 void RecentFiles::store(const QStringList& files)
 {
-    QSettings().setValue(SettingsKeys::recentFiles, files);
+    m_files = files;
+    m_unsaved = true;
+    m_storeTimer->start();
 }
 
 }  // namespace scholia::gui

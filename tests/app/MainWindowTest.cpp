@@ -2,6 +2,7 @@
 // mouse clicks on citations and wikilinks, real key presses, real media loading.
 
 #include "common/CoreBridge.h"
+#include "common/SettingsKeys.h"
 #include "note/NoteSession.h"
 #include "note/NoteView.h"
 #include "player/PlayerPanel.h"
@@ -485,6 +486,9 @@ private Q_SLOTS:
         QVERIFY(writeFile(second, "# Second\n"));
         QVERIFY(m_window->openNote(first));
         QVERIFY(m_window->openNote(second));
+        // Opening a note does not wait for the settings file: it is written a turn later.
+        QVERIFY(QSettings().value(SettingsKeys::recentFiles).toStringList().isEmpty());
+        QTRY_COMPARE(QSettings().value(SettingsKeys::recentFiles).toStringList(), (QStringList{second, first}));
 
         auto* menu = m_window->findChild<QMenu*>(QStringLiteral("recentMenu"));
         QVERIFY(menu);

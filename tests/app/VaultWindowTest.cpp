@@ -260,6 +260,32 @@ private Q_SLOTS:
         QVERIFY(m_parts.noteView->viewport()->rect().intersects(m_parts.noteView->cursorRect(claim)));
     }
 
+    // The panes' whole-vault questions are answered on a worker thread: asking returns at
+    // once, the answer comes back as a signal, and one asked before a close never arrives.
+    void paneQuestionsAreAnsweredInTheBackground()
+    {
+        openVault();
+        QSignalSpy backlinks(m_vault, &VaultSession::backlinksFound);
+        QSignalSpy video(m_vault, &VaultSession::videoFound);
+        const QString target = QFileInfo(m_dir->filePath(QStringLiteral("beta/target_note.md"))).canonicalFilePath();
+        m_vault->requestBacklinks(target);
+        m_vault->requestVideo(QStringLiteral("i_4Jtcev5VY"));
+        QCOMPARE(backlinks.count(), 0);  // delivered through the event loop, never in the call
+        QTRY_COMPARE(backlinks.count(), 1);
+        QCOMPARE(backlinks.at(0).at(0).toString(), target);
+        const auto found = backlinks.at(0).at(1).value<QList<VaultPlace>>();
+        QCOMPARE(found.size(), 2);  // index.md and alpha/source.md
+        QCOMPARE(found, m_vault->backlinks(target));  // the same as asked on the GUI thread
+        QTRY_COMPARE(video.count(), 1);
+        QCOMPARE(video.at(0).at(1).value<QList<VaultPlace>>().size(), 4);
+        QCOMPARE(video.at(0).at(2).value<QList<VaultPlace>>().size(), 75 + 81 + 61 + 2);
+
+        m_vault->requestBacklinks(target);
+        m_vault->close();
+        QTest::qWait(200);
+        QCOMPARE(backlinks.count(), 1);
+    }
+
     void aSearchResultOpensTheNoteAtTheClaimAndSeeks()
     {
         openVaultAt(QStringLiteral("alpha/source.md"));
