@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QGuiApplication>
 #include <QSet>
 #include <QTimer>
 
@@ -17,6 +18,8 @@ namespace scholia::gui {
 namespace {
 
 constexpr int pollIntervalMs = 100;
+// Notes re-read per turn of the event loop (a read and a parse each, about a millisecond).
+constexpr std::size_t changesPerTurn = 16;
 
 // One core is left to the GUI thread: with every core indexing, the event loop can wait
 // a whole scheduler slice for its turn, which is a visible stall.
@@ -32,11 +35,20 @@ VaultIndexOptions indexOptions()
 VaultSession::VaultSession(QObject* parent)
     : QObject(parent)
     , m_pollTimer(new QTimer(this))
+    , m_changeTimer(new QTimer(this))
     , m_watcher(new QFileSystemWatcher(this))
 {
     setObjectName(QStringLiteral("vaultSession"));
     m_pollTimer->setInterval(pollIntervalMs);
     connect(m_pollTimer, &QTimer::timeout, this, &VaultSession::pollProgress);
+    m_changeTimer->setObjectName(QStringLiteral("vaultChangeCheckTimer"));
+    m_changeTimer->setInterval(changeCheckMs);
+    connect(m_changeTimer, &QTimer::timeout, this, &VaultSession::checkForChanges);
+    // Back from the editor the notes were changed in.
+    connect(qGuiApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+        if (state == Qt::ApplicationActive)
+            checkForChanges();
+    });
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &VaultSession::onFolderChanged);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &VaultSession::onFileChanged);
     m_queries.setMaxThreadCount(1);  // one question at a time; the GUI keeps the other core
@@ -100,6 +112,7 @@ bool VaultSession::open(const QString& folder)
 void VaultSession::close()
 {
     m_pollTimer->stop();
+    m_changeTimer->stop();
     m_build.reset();
     stopGathering();
     changeIndex([this](VaultIndex& index) {
@@ -147,6 +160,7 @@ void VaultSession::onOverviewGathered()
     m_overview = std::move(m_gathered);
     m_ready = true;
     watchFolders();
+    m_changeTimer->start();
     Q_EMIT indexReady();
 }
 
@@ -198,31 +212,62 @@ void VaultSession::onFolderChanged(const QString& folder)
 {
     if (!m_ready)
         return;
-    bool changed = false;
-    // Notes that appeared in this folder.
-    const QDir dir(folder);
-    for (const QFileInfo& file : dir.entryInfoList({QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files)) {
+    // Notes that appeared in this folder. Those changed or gone, here or anywhere (an editor
+    // that saves by renaming changes the folder), are found by their file stamps.
+    bool added = false;
+    for (const QFileInfo& file : QDir(folder).entryInfoList({QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files)) {
         if (!m_index.findFile(toPath(file.absoluteFilePath())))
-            changed |= changeIndex([&](VaultIndex& index) {
+            added |= changeIndex([&](VaultIndex& index) {
                 return index.update(toPath(file.absoluteFilePath())).outcome != UpdateOutcome::Ignored;
             });
     }
-    // Notes of this folder that are gone.
-    const QString canonicalFolder = QFileInfo(folder).canonicalFilePath();
-    for (const NoteId note : m_index.notes()) {
-        const QString path = pathOf(note);
-        if (QFileInfo(path).absolutePath() == canonicalFolder && !QFileInfo::exists(path)) {
-            changeIndex([&](VaultIndex& index) { return index.remove(toPath(path)); });
-            changed = true;
-            if (path == m_watchedNote)
-                Q_EMIT noteRemovedFromDisk(path);
-        }
+    if (added)
+        refreshOverview();
+    checkForChanges();
+}
+
+void VaultSession::checkForChanges()
+{
+    if (!m_ready)
+        return;
+    askInBackground([this] { return m_index.changedNotes(); },
+                    [this](const std::vector<std::string>& changed) { applyChanges(changed); });
+}
+
+void VaultSession::applyChanges(std::vector<std::string> relativePaths)
+{
+    const std::size_t now = std::min(relativePaths.size(), changesPerTurn);
+    bool changed = false;
+    for (std::size_t i = 0; i < now; ++i) {
+        const QString path = absolute(relativePaths[i]);
+        const UpdateOutcome outcome = changeIndex([&](VaultIndex& index) { return index.update(toPath(path)).outcome; });
+        changed = changed || outcome != UpdateOutcome::Ignored;
+        if (path != m_watchedNote && path != QFileInfo(m_watchedNote).canonicalFilePath())
+            continue;  // not the shown note
+        if (outcome == UpdateOutcome::Removed)
+            Q_EMIT noteRemovedFromDisk(m_watchedNote);
+        else if (outcome == UpdateOutcome::Reindexed)
+            Q_EMIT noteChangedOnDisk(m_watchedNote);
     }
-    if (changed) {
-        m_overview = gatherOverview();
-        watchFolders();  // a new folder, perhaps
-        Q_EMIT indexChanged();
+    relativePaths.erase(relativePaths.begin(), relativePaths.begin() + static_cast<std::ptrdiff_t>(now));
+    if (!relativePaths.empty()) {
+        QTimer::singleShot(0, this, [this, generation = m_generation.load(), rest = std::move(relativePaths)] {
+            if (generation == m_generation.load())
+                applyChanges(rest);
+        });
     }
+    if (changed)
+        refreshOverview();
+}
+
+void VaultSession::refreshOverview()
+{
+    askInBackground([this] { return gatherOverview(); },
+                    [this](const VaultOverview& overview) {
+                        m_overview = overview;
+                        watchFolders();  // a new folder, perhaps
+                        Q_EMIT indexChanged();
+                    });
 }
 
 void VaultSession::onFileChanged(const QString& file)
@@ -236,8 +281,7 @@ void VaultSession::onFileChanged(const QString& file)
                 onFileChanged(file);
             else if (m_ready && m_index.findFile(toPath(file))) {
                 changeIndex([&](VaultIndex& index) { return index.remove(toPath(file)); });
-                m_overview = gatherOverview();
-                Q_EMIT indexChanged();
+                refreshOverview();
                 Q_EMIT noteRemovedFromDisk(file);
             } else {
                 Q_EMIT noteRemovedFromDisk(file);
@@ -248,8 +292,7 @@ void VaultSession::onFileChanged(const QString& file)
     m_watcher->addPath(file);  // a rename-on-save drops the watch
     if (m_ready) {
         changeIndex([&](VaultIndex& index) { return index.update(toPath(file)); });
-        m_overview = gatherOverview();  // its title may have changed
-        Q_EMIT indexChanged();
+        refreshOverview();  // its title may have changed
     }
     Q_EMIT noteChangedOnDisk(file);
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The open vault: owns core's VaultIndex, builds it on background threads (VaultIndexBuild)
 // while the GUI polls progress, and keeps it in step with the disk (QFileSystemWatcher:
-// folders for notes added or removed, the shown note for edits). Answers the questions the
+// folders for notes added or removed, the shown note for edits; notes other programs saved are
+// found by their file stamps, see checkForChanges()). Answers the questions the
 // vault views ask, in QStrings and absolute paths. Never writes a file.
 //
 // The panes' questions that scan the whole vault or read other notes (backlinks with their
@@ -107,6 +108,13 @@ public:
     // Follow this note's file for edits and deletion (one file at a time: the shown one).
     void watchNote(const QString& notePath);
 
+    // Re-reads, in the background, the notes whose files changed since they were read: saved
+    // by an editor, replaced, or deleted (a few per turn of the event loop, then indexChanged()).
+    // A watch on 20,000 files is more than inotify allows, so this runs when the application
+    // becomes active again, when a folder of the vault changes, and every changeCheckMs.
+    void checkForChanges();
+    static constexpr int changeCheckMs = 30'000;
+
 Q_SIGNALS:
     void indexingStarted(const QString& root);
     void progress(qint64 indexed, qint64 found, bool listingDone);
@@ -127,6 +135,8 @@ private:
     void watchFolders();
     void onFolderChanged(const QString& folder);
     void onFileChanged(const QString& file);
+    void applyChanges(std::vector<std::string> relativePaths);
+    void refreshOverview();  // gathered off the GUI thread, then indexChanged()
     QString absolute(const std::string& relativePath) const;
     // Runs `change` on the index with no worker reading it.
     template <typename Change>
@@ -144,6 +154,7 @@ private:
     std::thread m_gathering;
     std::atomic<bool> m_ready = false;
     QTimer* m_pollTimer = nullptr;
+    QTimer* m_changeTimer = nullptr;
     QFileSystemWatcher* m_watcher = nullptr;
     QString m_watchedNote;
     mutable std::shared_mutex m_indexLock;

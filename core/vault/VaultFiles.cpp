@@ -202,20 +202,43 @@ NoteFileList listNoteFiles(const fs::path& root, const std::atomic<bool>* cancel
     return NoteFileWalk(root, cancel, found).run();
 }
 
+namespace {
+
+FileStamp stampOf(const struct stat& info)
+{
+    return FileStamp{static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec,
+                     static_cast<std::uint64_t>(info.st_size)};
+}
+
+NoteFileText refused(std::string why)
+{
+    return NoteFileText{std::nullopt, std::move(why), {}};
+}
+
+}  // namespace
+
+std::optional<FileStamp> fileStampOf(const fs::path& file)
+{
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0)
+        return std::nullopt;
+    return stampOf(info);
+}
+
 NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
 {
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
     const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
     if (fd.get() < 0)
-        return {std::nullopt, "cannot open: " + errnoMessage()};
+        return refused("cannot open: " + errnoMessage());
     struct stat info {};
     if (::fstat(fd.get(), &info) != 0)
-        return {std::nullopt, "cannot read: " + errnoMessage()};
+        return refused("cannot read: " + errnoMessage());
     if (!S_ISREG(info.st_mode))
-        return {std::nullopt, "not a regular file"};
+        return refused("not a regular file");
     const auto size = static_cast<std::uintmax_t>(info.st_size);
     if (size > maxBytes)
-        return {std::nullopt, "larger than " + megabytes(maxBytes) + " (" + megabytes(size) + ")"};
+        return refused("larger than " + megabytes(maxBytes) + " (" + megabytes(size) + ")");
 
     std::string text(static_cast<std::size_t>(size), '\0');
     std::size_t filled = 0;
@@ -224,7 +247,7 @@ NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
-            return {std::nullopt, "cannot read: " + errnoMessage()};
+            return refused("cannot read: " + errnoMessage());
         if (got == 0)
             break;  // shrank since fstat
         filled += static_cast<std::size_t>(got);
@@ -232,8 +255,8 @@ NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
     text.resize(filled);
     const std::size_t sniff = std::min(text.size(), kBinarySniffBytes);
     if (std::find(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(sniff), '\0') != text.begin() + static_cast<std::ptrdiff_t>(sniff))
-        return {std::nullopt, "binary file (a NUL byte in the first 8 KB)"};
-    return {std::move(text), {}};
+        return refused("binary file (a NUL byte in the first 8 KB)");
+    return {std::move(text), {}, stampOf(info)};
 }
 
 }  // namespace scholia

@@ -42,9 +42,21 @@ bool staysInside(const std::filesystem::path& canonicalRoot, const std::filesyst
 
 inline constexpr std::uintmax_t kDefaultMaxNoteBytes = 20u * 1024 * 1024;
 
+// What a file was when it was read: another program's save changes one or the other.
+struct FileStamp {
+    std::int64_t modifiedNs = 0;  // st_mtim
+    std::uint64_t size = 0;
+
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+// The file's stamp now (symlinks followed, as reading does); nothing if it cannot be seen.
+std::optional<FileStamp> fileStampOf(const std::filesystem::path& file);
+
 struct NoteFileText {
     std::optional<std::string> text;  // nothing when the file was skipped
     std::string error;                // why, in words: "not a regular file", "binary file", ...
+    FileStamp stamp;                  // of the file as read
 };
 
 // Reads a whole note file; refuses non-regular files (without blocking on a FIFO), files over

@@ -45,13 +45,14 @@ unsigned threadCount(unsigned requested, std::size_t files)
 
 // Read, parse only what the index keeps, resolve the times (no duration is known to the vault).
 std::optional<Note> parseNoteFile(const fs::path& file, const std::string& relativePath, std::uintmax_t maxBytes,
-                                  std::string& error)
+                                  std::string& error, FileStamp& stamp)
 {
     NoteFileText text = readNoteFile(file, maxBytes);
     if (!text.text) {
         error = std::move(text.error);
         return std::nullopt;
     }
+    stamp = text.stamp;
     return resolveTimestamps(parseNote(*text.text, relativePath, ParseOptions{.keepBody = false, .forIndex = true}));
 }
 
@@ -225,10 +226,12 @@ void VaultIndex::indexFiles(const std::vector<std::string>& paths, unsigned thre
 std::optional<VaultDiagnostic> VaultIndex::indexFile(NoteId note, const std::string& path, DocumentTerms& terms)
 {
     std::string error;
-    const std::optional<Note> parsed = parseNoteFile(m_root / path, path, m_maxFileBytes, error);
+    FileStamp stamp;
+    const std::optional<Note> parsed = parseNoteFile(m_root / path, path, m_maxFileBytes, error, stamp);
     if (!parsed)
         return skippedFile(path, std::move(error));
     Entry& entry = m_entries[note];
+    entry.stamp = stamp;
     entry.record = NoteRecord::fromNote(*parsed, path);
     resolveLinks(entry.record);
     terms.clear();
@@ -689,11 +692,12 @@ IndexUpdate VaultIndex::update(const fs::path& file)
     if (ec || !fs::exists(own))
         return known ? removeNote(*known, std::nullopt) : IndexUpdate{};
     std::string error;
+    FileStamp stamp;
     std::optional<Note> parsed;
     if (fs::is_symlink(own) && !staysInside(m_root, absolute))
         error = "symbolic link to a file outside the vault";
     else
-        parsed = parseNoteFile(absolute, *relative, m_maxFileBytes, error);
+        parsed = parseNoteFile(absolute, *relative, m_maxFileBytes, error, stamp);
     if (!parsed) {
         VaultDiagnostic problem = skippedFile(*relative, std::move(error));
         m_skipped.push_back(problem);
@@ -715,6 +719,7 @@ IndexUpdate VaultIndex::update(const fs::path& file)
     entry.doc = static_cast<std::uint32_t>(m_docNote.size());
     m_docNote.push_back(note);
     entry.record = NoteRecord::fromNote(*parsed, *relative);
+    entry.stamp = stamp;
     DocumentTerms terms;
     collectNoteTerms(*parsed, terms);
     m_terms.add(entry.doc, terms);
@@ -728,6 +733,17 @@ IndexUpdate VaultIndex::update(const fs::path& file)
     resolveLinksConcerning(*relative);  // a new name may fix dangling links, or be nearer than an old target
     resolveLinks(entry.record);
     return IndexUpdate{UpdateOutcome::Added, note, std::nullopt};
+}
+
+std::vector<std::string> VaultIndex::changedNotes() const
+{
+    std::vector<std::string> changed;
+    for (const NoteId id : m_byPath) {
+        const std::optional<FileStamp> now = fileStampOf(filePath(id));
+        if (!now || *now != m_entries[id].stamp)
+            changed.emplace_back(pathOf(id));
+    }
+    return changed;
 }
 
 // ---- checks ----------------------------------------------------------------------------------

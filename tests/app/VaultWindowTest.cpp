@@ -29,8 +29,10 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -374,6 +376,38 @@ private Q_SLOTS:
             QVERIFY2(seconds >= previous, qPrintable(times.join(QLatin1Char(','))));
             previous = seconds;
         }
+    }
+
+    // Notes the window does not show, saved by another program: found by their file stamps
+    // when the application becomes active again (or a folder changes, or every 30 s).
+    void notesSavedElsewhereAreReadAgain()
+    {
+        openVaultAt(QStringLiteral("index.md"));
+        auto* timer = m_vault->findChild<QTimer*>(QStringLiteral("vaultChangeCheckTimer"));
+        QVERIFY(timer && timer->isActive());
+        QCOMPARE(timer->interval(), VaultSession::changeCheckMs);
+        const QString second = QFileInfo(m_dir->filePath(QStringLiteral("talks/second_view.md"))).canonicalFilePath();
+        QTRY_COMPARE(m_vault->backlinks(second).size(), 0);
+        QVERIFY(m_vault->search(QStringLiteral("zebrafinch")).isEmpty());
+
+        // Edited in place: no rename, so no folder event; nothing notices until asked.
+        const QString source = m_dir->filePath(QStringLiteral("alpha/source.md"));
+        QVERIFY(writeFile(source, sourceNote() + "\nA zebrafinch sings in [[second_view]] " + cite("00:09:00") + ".\n"));
+        QTest::qWait(300);
+        QVERIFY(m_vault->search(QStringLiteral("zebrafinch")).isEmpty());
+        QSignalSpy changed(m_vault, &VaultSession::indexChanged);
+        m_vault->checkForChanges();
+        QTRY_VERIFY(changed.count() >= 1);
+        QCOMPARE(m_vault->search(QStringLiteral("zebrafinch")).size(), 1);
+        QCOMPARE(m_vault->backlinks(second).size(), 1);
+
+        // Deleted: the folder's event starts the same check.
+        QVERIFY(QFile::remove(m_dir->filePath(QStringLiteral("beta/target_note.md"))));
+        QTRY_VERIFY(!m_vault->contains(m_dir->filePath(QStringLiteral("beta/target_note.md"))));
+        QTRY_VERIFY(std::none_of(m_vault->overview().notes.begin(), m_vault->overview().notes.end(),
+                                 [](const VaultNoteRow& row) { return row.relativePath == QLatin1String("beta/target_note.md"); }));
+        // The shown note was not touched.
+        QCOMPARE(m_parts.session->fileName(), QStringLiteral("index.md"));
     }
 
     void aNoteChangedOnDiskIsShownAgainAndADeletedOneSaysSo()
