@@ -191,6 +191,8 @@ VaultOverview VaultSession::gatherOverview() const
         overview.notes.push_back(std::move(row));
     }
     overview.folders = QStringList(folders.begin(), folders.end());
+    for (const VideoNotes& video : m_index.notesByVideo())
+        overview.videoTitles.insert(toQString(video.videoId), titleOf(video.main));
     return overview;
 }
 

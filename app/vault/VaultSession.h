@@ -12,6 +12,7 @@
 
 #include "vault/VaultIndex.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -59,6 +60,7 @@ struct VaultNoteRow {
 struct VaultOverview {
     std::vector<VaultNoteRow> notes;  // by path
     QStringList folders;              // absolute, every folder holding a note
+    QHash<QString, QString> videoTitles;  // videoId -> the title of its main note (VideoNotes)
     std::size_t unresolvedLinks = 0;
 };
 

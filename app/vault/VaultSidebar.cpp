@@ -159,9 +159,8 @@ QStandardItem* VaultSidebar::groupFor(const VaultNoteRow& row)
         label = tr("Without a video");
         tip = tr("Notes that name no videoId: index pages and the like");
     } else {
-        // Named by its first note's title: the notes about a video are titled after it or its parts.
         key = row.videoId;
-        label = tr("%1 [%2]").arg(row.title, row.videoId);
+        label = tr("%1 [%2]").arg(m_vault->overview().videoTitles.value(row.videoId, row.title), row.videoId);
         tip = tr("Notes about video %1").arg(row.videoId);
     }
     QStandardItem*& group = m_groups[key];

@@ -450,9 +450,32 @@ std::vector<VideoNotes> VaultIndex::notesByVideo() const
             byVideo[r.videoId()].push_back(id);
     }
     std::vector<VideoNotes> groups;
-    for (auto& [videoId, notes] : byVideo)
-        groups.push_back({std::string(videoId), std::move(notes)});
+    for (auto& [videoId, notes] : byVideo) {
+        const NoteId main = mainNoteOf(notes);
+        groups.push_back({std::string(videoId), std::move(notes), main});
+    }
     return groups;
+}
+
+NoteId VaultIndex::mainNoteOf(const std::vector<NoteId>& notes) const
+{
+    // (links from the group's other notes to it, its links to them), for each note.
+    std::map<NoteId, std::pair<int, int>> degree;
+    for (const NoteId from : notes) {
+        for (const NoteRecord::LinkRow& link : m_entries[from].record.links()) {
+            const NoteId to = link.resolution.note;
+            if (link.resolution.status != LinkStatus::Resolved || to == from ||
+                !std::binary_search(notes.begin(), notes.end(), to, [&](NoteId a, NoteId b) { return pathOf(a) < pathOf(b); }))
+                continue;
+            ++degree[to].first;
+            ++degree[from].second;
+        }
+    }
+    NoteId main = notes.front();
+    for (const NoteId note : notes)
+        if (degree[note] > degree[main])
+            main = note;
+    return main;
 }
 
 std::vector<VideoCitation> VaultIndex::videoCitations(std::string_view videoId) const

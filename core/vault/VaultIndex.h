@@ -90,6 +90,10 @@ struct Backlink {
 struct VideoNotes {
     std::string videoId;
     std::vector<NoteId> notes;  // by path
+    // The note that names the video: the video's own note, which the notes on its topics link
+    // to and which links to them. The one the others link to most, then the one linking to
+    // most of them, then the first by path.
+    NoteId main = 0;
 };
 
 struct VideoCitation {
@@ -232,6 +236,7 @@ private:
     void indexFiles(const std::vector<std::string>& paths, unsigned threads, IndexProgress& progress);
     std::optional<VaultDiagnostic> indexFile(NoteId note, const std::string& path, DocumentTerms& terms);
     IndexUpdate removeNote(NoteId note, std::optional<VaultDiagnostic> problem);
+    NoteId mainNoteOf(const std::vector<NoteId>& notes) const;  // notes: by path
     void forgetProblemsOf(std::string_view path);
     std::string_view pathOf(NoteId note) const;
     std::optional<std::string> relativePathOf(const std::filesystem::path& file) const;

@@ -398,6 +398,26 @@ TEST(VaultVideos, NotesGroupedByVideoAndTheirCitationsInTimeOrder)
     EXPECT_TRUE(index.videoCitations("unknown").empty());
 }
 
+TEST(VaultVideos, AVideoIsNamedByTheNoteItsOtherNotesLinkTo)
+{
+    TempVault vault;
+    // As in the real vault: the video's own note links to its topic notes, and they back to it.
+    vault.write("ch/a_topic.md", noteText("A topic", "video_one__", "See [[The talk itself | the talk]] " + cite("00:10") + "\n"));
+    vault.write("ch/b_topic.md", noteText("B topic", "video_one__", "Part of [[the_talk_itself]] " + cite("00:20") + "\n"));
+    vault.write("ch/the_talk_itself.md",
+                noteText("The talk itself", "video_one__", "Covers [[a_topic]] and [[b_topic]] " + cite("00:05") + "\n"));
+    vault.write("ch/z_other.md", noteText("Z other", "video_one__", "Links [[index]] only " + cite("00:30") + "\n"));
+    vault.write("index.md", noteText("Index", "", "[[a_topic]] [[z_other]]\n"));
+    vault.write("two/first.md", noteText("First", "video_two__", "No links " + cite("00:10") + "\n"));
+    vault.write("two/second.md", noteText("Second", "video_two__", "None here " + cite("00:10") + "\n"));
+    const VaultIndex index = VaultIndex::build(vault.root(), twoThreads());
+
+    const std::vector<VideoNotes> groups = index.notesByVideo();
+    ASSERT_EQ(groups.size(), 2u);
+    EXPECT_EQ(groups[0].main, idOf(index, "ch/the_talk_itself.md"));
+    EXPECT_EQ(groups[1].main, idOf(index, "two/first.md")) << "no links: the first by path";
+}
+
 // ---- search ----------------------------------------------------------------------------------
 
 class VaultSearch : public ::testing::Test {
