@@ -70,11 +70,11 @@ auto VaultSession::changeIndex(Change&& change)
     return change(m_index);
 }
 
-template <typename Answer, typename Deliver>
-void VaultSession::askInBackground(Answer answer, Deliver deliver)
+template <typename Answer, typename Finish, typename Deliver>
+void VaultSession::askInBackground(Answer answer, Finish finish, Deliver deliver)
 {
     const quint64 generation = m_generation.load();
-    m_queries.start([this, generation, answer, deliver] {
+    m_queries.start([this, generation, answer, finish, deliver] {
         std::optional<decltype(answer())> result;
         {
             const std::shared_lock lock(m_indexLock);
@@ -84,12 +84,18 @@ void VaultSession::askInBackground(Answer answer, Deliver deliver)
         }
         QMetaObject::invokeMethod(
             this,
-            [this, generation, deliver, found = std::move(*result)] {
+            [this, generation, deliver, found = finish(std::move(*result))] {
                 if (generation == m_generation.load())
                     deliver(found);
             },
             Qt::QueuedConnection);
     });
+}
+
+template <typename Answer, typename Deliver>
+void VaultSession::askInBackground(Answer answer, Deliver deliver)
+{
+    askInBackground(answer, [](auto found) { return found; }, deliver);
 }
 
 bool VaultSession::open(const QString& folder)
@@ -345,20 +351,36 @@ bool VaultSession::linkResolves(const QString& target, const QString& fromPath) 
 
 QList<VaultPlace> VaultSession::backlinks(const QString& notePath) const
 {
-    QList<VaultPlace> places;
+    return withSentences(linkingPlaces(notePath));
+}
+
+VaultSession::LinkingPlaces VaultSession::linkingPlaces(const QString& notePath) const
+{
+    LinkingPlaces found;
     const auto note = noteOf(notePath);
     if (!note)
-        return places;
+        return found;
     for (const Backlink& link : m_index.backlinks(*note)) {
         VaultPlace place;
         place.path = pathOf(link.from);
         place.title = titleOf(link.from);
         place.line = link.line;
-        if (const auto snippet = m_index.backlinkSnippet(link))
-            place.snippet = toQString(snippet->text);
-        places << place;
+        found.places << place;
+        found.links.push_back(link);
     }
-    return places;
+    return found;
+}
+
+QList<VaultPlace> VaultSession::withSentences(LinkingPlaces found)
+{
+    for (qsizetype i = 0; i < found.places.size(); ++i) {
+        const NoteFileText text = readNoteFile(toPath(found.places[i].path));
+        if (!text.text)
+            continue;
+        if (const auto snippet = VaultIndex::backlinkSnippetIn(*text.text, found.links[static_cast<std::size_t>(i)]))
+            found.places[i].snippet = toQString(snippet->text);
+    }
+    return found.places;
 }
 
 QList<VaultPlace> VaultSession::unresolvedLinks(const QString& notePath) const
@@ -457,7 +479,10 @@ QList<VaultPlace> VaultSession::videoNotes(const QString& videoId) const
 
 void VaultSession::requestBacklinks(const QString& notePath)
 {
-    askInBackground([this, notePath] { return std::pair(backlinks(notePath), unresolvedLinks(notePath)); },
+    // The linking notes' files are read for their sentences after the index is let go: a
+    // channel's note may have thousands of backlinks, and changes must not wait for them.
+    askInBackground([this, notePath] { return std::pair(linkingPlaces(notePath), unresolvedLinks(notePath)); },
+                    [](auto found) { return std::pair(withSentences(std::move(found.first)), found.second); },
                     [this, notePath](const auto& found) { Q_EMIT backlinksFound(notePath, found.first, found.second); });
 }
 

@@ -143,10 +143,22 @@ private:
     // Runs `change` on the index with no worker reading it.
     template <typename Change>
     auto changeIndex(Change&& change);
-    // Runs `answer` on the worker thread under a shared lock, then `deliver` with its result
-    // on the GUI thread, unless the vault was closed or reopened meanwhile.
+    // Runs `answer` on the worker thread under a shared lock, `finish` on its result there
+    // without the lock, then `deliver` on the GUI thread, unless the vault was closed or
+    // reopened meanwhile.
+    template <typename Answer, typename Finish, typename Deliver>
+    void askInBackground(Answer answer, Finish finish, Deliver deliver);
     template <typename Answer, typename Deliver>
     void askInBackground(Answer answer, Deliver deliver);
+
+    // The notes linking to a note, from the index; then the sentence around each link, from
+    // their files (no index needed).
+    struct LinkingPlaces {
+        QList<VaultPlace> places;
+        std::vector<Backlink> links;  // one per place
+    };
+    LinkingPlaces linkingPlaces(const QString& notePath) const;
+    static QList<VaultPlace> withSentences(LinkingPlaces found);
 
     QString m_root;  // canonical
     VaultIndex m_index;

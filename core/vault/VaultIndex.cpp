@@ -417,9 +417,12 @@ std::vector<Backlink> VaultIndex::backlinks(NoteId note) const
 std::optional<Snippet> VaultIndex::backlinkSnippet(const Backlink& backlink) const
 {
     const std::optional<std::string> text = readText(backlink.from);
-    if (!text)
-        return std::nullopt;
-    const Note note = parse(backlink.from, *text);
+    return text ? backlinkSnippetIn(*text, backlink) : std::nullopt;
+}
+
+std::optional<Snippet> VaultIndex::backlinkSnippetIn(std::string_view text, const Backlink& backlink)
+{
+    const Note note = parseNote(text, std::string(), ParseOptions{false});  // its times play no part
     // The file may have changed since it was indexed: trust the link only on the same line.
     auto link = note.wikilinks.begin() + static_cast<std::ptrdiff_t>(std::min(backlink.link, note.wikilinks.size()));
     if (link == note.wikilinks.end() || link->line != backlink.line)
@@ -436,7 +439,7 @@ std::optional<Snippet> VaultIndex::backlinkSnippet(const Backlink& backlink) con
         if (heading.line == link->line)
             return sentenceSnippet(heading.text, label);
     // Outside claims and headings ("From: [[channel]]"): the line as written, markup removed.
-    return sentenceSnippet(plainTextOfLine(*text, link->line), label);
+    return sentenceSnippet(plainTextOfLine(text, link->line), label);
 }
 
 // ---- videos ----------------------------------------------------------------------------------

@@ -190,6 +190,9 @@ public:
     std::vector<Backlink> backlinks(NoteId note) const;
     // The sentence around a backlink, read from the linking note's file now.
     std::optional<Snippet> backlinkSnippet(const Backlink& backlink) const;
+    // The same in `text`, the linking note's source as read now: needs no index, so that a
+    // caller may read many files without holding up changes to the index.
+    static std::optional<Snippet> backlinkSnippetIn(std::string_view text, const Backlink& backlink);
 
     // ---- videos ----
     std::vector<VideoNotes> notesByVideo() const;  // by videoId
