@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include <fcntl.h>
@@ -230,8 +231,8 @@ NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
         filled += static_cast<std::size_t>(got);
     }
     text.resize(filled);
-    const std::size_t sniff = std::min(text.size(), kBinarySniffBytes);
-    if (std::find(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(sniff), '\0') != text.begin() + static_cast<std::ptrdiff_t>(sniff))
+    // memchr, not std::find: libc scans many bytes at a time (std::find was 2% of indexing).
+    if (std::memchr(text.data(), '\0', std::min(text.size(), kBinarySniffBytes)))
         return {std::nullopt, "binary file (a NUL byte in the first 8 KB)"};
     return {std::move(text), {}};
 }
