@@ -52,7 +52,10 @@ private:
     std::vector<SlotLink> m_slots;
     std::vector<std::uint32_t> m_table;   // open addressing by hash: 1 + index into m_words; 0 = free
     std::size_t m_added = 0;
-    bool m_tableStale = false;  // TermIndex::add() reordered m_words
+    // TermIndex::add()'s scratch, kept for the next document: m_words grouped by shard, one
+    // word's slots.
+    std::vector<Word> m_byShard;
+    std::vector<std::uint32_t> m_wordSlots;
 };
 
 class TermIndex {
@@ -62,7 +65,7 @@ public:
     TermIndex(TermIndex&&) noexcept;  // the moved-from index is empty (and still usable)
     TermIndex& operator=(TermIndex&&) noexcept;
 
-    // Adds one document's words (repeats allowed; `terms` is reordered); each document once.
+    // Adds one document's words (repeats allowed; `terms` keeps them); each document once.
     // Several threads may add at once; lookups must not run at the same time as adds.
     void add(std::uint32_t doc, DocumentTerms& terms);
 
