@@ -63,7 +63,10 @@ std::optional<std::string> noteNameOfTarget(std::string_view target)
         name.remove_suffix(kNoteExtension.size());
     const bool path = name.find_first_of(std::string_view("/\\\0", 3)) != std::string_view::npos ||
                       name.find("..") != std::string_view::npos;
-    if (name.empty() || path || std::filesystem::path(name).has_root_path())
+    // Without separators only a drive ("C:x" on Windows) can root a name: the path is built,
+    // and allocated, only then (it was a third of resolving a link).
+    const bool rooted = name.find(':') != std::string_view::npos && std::filesystem::path(name).has_root_path();
+    if (name.empty() || path || rooted)
         return std::nullopt;
     return std::string(name);
 }
