@@ -348,6 +348,8 @@ void DocumentTerms::add(std::string_view term, std::uint32_t slot)
         if (word.hash != hash)
             continue;
         if (m_slots[word.lastSlot].slot != slot) {  // the same word twice in one slot counts once
+            word.ascending = word.ascending && slot > m_slots[word.lastSlot].slot;
+            ++word.slotCount;
             m_slots[word.lastSlot].next = static_cast<std::uint32_t>(m_slots.size());
             word.lastSlot = static_cast<std::uint32_t>(m_slots.size());
             m_slots.push_back({slot, 0});
@@ -356,7 +358,7 @@ void DocumentTerms::add(std::string_view term, std::uint32_t slot)
     }
     const auto link = static_cast<std::uint32_t>(m_slots.size());
     m_slots.push_back({slot, 0});
-    m_words.push_back(Word{hash, static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(term.size()), link, link});
+    m_words.push_back(Word{hash, static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(term.size()), link, link, 1, true});
     m_table[at] = static_cast<std::uint32_t>(m_words.size());
     m_text += term;
 }
@@ -436,19 +438,26 @@ void TermIndex::add(std::uint32_t doc, DocumentTerms& terms)
         const std::lock_guard lock(shard.mutex);
         for (; first < shardEnd[shardIndex]; ++first) {
             const DocumentTerms::Word& word = words[first];
-            slots.clear();
-            for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next)
-                slots.push_back(terms.m_slots[link].slot);
-            if (!std::is_sorted(slots.begin(), slots.end())) {  // slots added out of order
-                std::sort(slots.begin(), slots.end());
-                slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-            }
             PostingList& list = shard.findOrInsert(word.hash, terms.text(word)).postings;
             GroupWriter group(list, shard.pool);
             group.put(zigzag(static_cast<std::int64_t>(doc) - static_cast<std::int64_t>(list.lastDoc)));
-            group.put(slots.size());
-            for (std::size_t i = 0; i < slots.size(); ++i)
-                group.put(slots[i] - (i > 0 ? slots[i - 1] : 0));
+            if (word.ascending) {  // nearly always: straight from the chain
+                group.put(word.slotCount);
+                std::uint32_t previous = 0;
+                for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next) {
+                    group.put(terms.m_slots[link].slot - previous);
+                    previous = terms.m_slots[link].slot;
+                }
+            } else {
+                slots.clear();
+                for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next)
+                    slots.push_back(terms.m_slots[link].slot);
+                std::sort(slots.begin(), slots.end());
+                slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+                group.put(slots.size());
+                for (std::size_t i = 0; i < slots.size(); ++i)
+                    group.put(slots[i] - (i > 0 ? slots[i - 1] : 0));
+            }
             group.finish();
             list.lastDoc = doc;
             ++list.documents;
