@@ -50,7 +50,7 @@ std::uint64_t mix(std::uint64_t value)
 
 // Eight bytes a step, then the tail. Terms are short (most fit one step) and std::hash's
 // byte-generic loop was a tenth of building the index. Not stored: it may change freely.
-std::uint64_t hashTerm(std::string_view term)
+inline std::uint64_t hashTerm(std::string_view term)
 {
     const char* at = term.data();
     std::size_t left = term.size();
