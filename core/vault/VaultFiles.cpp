@@ -17,11 +17,6 @@ namespace {
 
 constexpr std::size_t kBinarySniffBytes = 8 * 1024;
 
-std::string relativeTo(const fs::path& root, const fs::path& path)
-{
-    return path.lexically_relative(root).generic_string();
-}
-
 VaultDiagnostic problem(const fs::path& root, const fs::path& path, Severity severity, std::string message)
 {
     const fs::path relative = path.lexically_relative(root);
@@ -88,37 +83,54 @@ private:
             m_list.skipped.push_back(problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
             return;
         }
+        // The folder's relative path once; each file's is that and its name (lexically_relative
+        // on every file was a third of listing).
+        const fs::path relative = folder.lexically_relative(m_root);
+        const std::string prefix = relative == "." ? std::string() : relative.generic_string() + '/';
         for (const fs::directory_iterator end; it != end; it.increment(ec)) {
             if (ec || cancelled())
                 break;
-            visit(it->path(), folders);
+            visit(*it, prefix, folders);
         }
         if (ec)
             m_list.skipped.push_back(problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
     }
 
-    void visit(const fs::path& path, std::vector<fs::path>& folders)
+    // The entry's own type (a symlink is not followed): the one the listing gave, else lstat().
+    static fs::file_type ownType(const fs::directory_entry& entry, std::error_code& ec)
     {
+        if (entry.is_symlink(ec))
+            return fs::file_type::symlink;
+        if (ec)
+            return fs::file_type::none;
+        return entry.is_directory(ec) ? fs::file_type::directory
+             : entry.is_regular_file(ec) ? fs::file_type::regular
+                                         : fs::symlink_status(entry.path(), ec).type();
+    }
+
+    void visit(const fs::directory_entry& entry, const std::string& prefix, std::vector<fs::path>& folders)
+    {
+        const fs::path& path = entry.path();
         if (isHidden(path))
             return;
         std::error_code ec;
-        const fs::file_status own = fs::symlink_status(path, ec);
+        const fs::file_type own = ownType(entry, ec);
         if (ec)
             return;
-        if (fs::is_symlink(own))
-            visitSymlink(path);
-        else if (fs::is_directory(own))
+        if (own == fs::file_type::symlink)
+            visitSymlink(path, prefix);
+        else if (own == fs::file_type::directory)
             folders.push_back(path);
         else if (!isNoteFileName(path))
             return;
-        else if (fs::is_regular_file(own))
-            add(path);
+        else if (own == fs::file_type::regular)
+            add(prefix, path);
         else  // a FIFO, socket or device named *.md
             m_list.skipped.push_back(problem(m_root, path, Severity::Warning, "not a regular file"));
     }
 
     // A folder symlink is never followed: it may loop or leave the vault.
-    void visitSymlink(const fs::path& path)
+    void visitSymlink(const fs::path& path, const std::string& prefix)
     {
         std::error_code ec;
         const fs::file_status target = fs::status(path, ec);
@@ -142,12 +154,12 @@ private:
             m_list.skipped.push_back(problem(m_root, path, Severity::Warning, "not a regular file"));
             return;
         }
-        add(path);
+        add(prefix, path);
     }
 
-    void add(const fs::path& path)
+    void add(const std::string& prefix, const fs::path& path)
     {
-        m_list.paths.push_back(relativeTo(m_root, path));
+        m_list.paths.push_back(prefix + path.filename().generic_string());
         if (m_found)
             m_found->fetch_add(1, std::memory_order_relaxed);
     }
