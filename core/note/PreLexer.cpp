@@ -304,13 +304,14 @@ private:
         const std::size_t number = out_.tokens.size();
         out_.tokens.push_back(token);
 
+        // Written on the stack, appended once: a note has a hundred tokens.
+        std::array<char, 32> written;
+        char* at = std::copy(kTokenOpen.begin(), kTokenOpen.end(), written.data());
+        *at++ = static_cast<char>(token.kind);
+        at = std::to_chars(at, written.data() + written.size() - kTokenClose.size(), number).ptr;
+        at = std::copy(kTokenClose.begin(), kTokenClose.end(), at);
         std::string& buffer = out_.buffer;
-        buffer.append(kTokenOpen);
-        buffer.push_back(static_cast<char>(token.kind));
-        std::array<char, 24> digits{};
-        const auto result = std::to_chars(digits.data(), digits.data() + digits.size(), number);
-        buffer.append(digits.data(), result.ptr);
-        buffer.append(kTokenClose);
+        buffer.append(written.data(), at);
 
         // Each line break inside the span: the same break, the line's indentation, a mark.
         for (std::size_t i = token.begin; hasLineBreaks && i < token.end; ++i) {
