@@ -126,24 +126,24 @@ void scanSearchTokens(std::string_view text, Visit&& visit)
     std::size_t begin = 0;
     std::size_t at = 0;
     while (at < text.size()) {
-        const std::size_t start = at;
-        bool letter = false;
-        if (const auto byte = static_cast<unsigned char>(text[at]); byte < 0x80) {
-            if (detail::kByteFolds[byte] != 0)
-                at = detail::foldAsciiRun(text, at, term);
-            letter = at > start;
-            at += letter ? 0 : 1;
-        } else {
+        std::size_t separator = at;  // where the word before ends
+        if (const auto byte = static_cast<unsigned char>(text[at]); byte >= 0x80) {
             character.clear();
             const detail::FoldedCharacter folded = detail::foldNonAscii(text, at, character);
-            letter = folded.letter && !character.empty();
             term.append(character);
             at += folded.length;
+            if (folded.letter && !character.empty())
+                continue;
+        } else if (detail::kByteFolds[byte] == 0) {
+            ++at;
+        } else {
+            at = detail::foldAsciiRun(text, at, term);
+            if (at == text.size() || static_cast<unsigned char>(text[at]) >= 0x80)
+                continue;  // the word may go on with a letter beyond ASCII
+            separator = at++;  // the ASCII byte that ended the run separates: no step of its own
         }
-        if (letter)
-            continue;
         if (!term.empty()) {
-            visit(SearchToken{term.view(), begin, start});
+            visit(SearchToken{term.view(), begin, separator});
             term.clear();
         }
         begin = at;  // where the next word can start
