@@ -215,29 +215,29 @@ NoteFileList listNoteFiles(const fs::path& root, const std::atomic<bool>* cancel
     return NoteFileWalk(root, cancel, found).run();
 }
 
-NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
+std::string readNoteFileInto(const fs::path& file, std::uintmax_t maxBytes, std::string& text)
 {
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
     const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
     if (fd.get() < 0)
-        return {std::nullopt, "cannot open: " + errnoMessage()};
+        return "cannot open: " + errnoMessage();
     struct stat info {};
     if (::fstat(fd.get(), &info) != 0)
-        return {std::nullopt, "cannot read: " + errnoMessage()};
+        return "cannot read: " + errnoMessage();
     if (!S_ISREG(info.st_mode))
-        return {std::nullopt, "not a regular file"};
+        return "not a regular file";
     const auto size = static_cast<std::uintmax_t>(info.st_size);
     if (size > maxBytes)
-        return {std::nullopt, "larger than " + megabytes(maxBytes) + " (" + megabytes(size) + ")"};
+        return "larger than " + megabytes(maxBytes) + " (" + megabytes(size) + ")";
 
-    std::string text(static_cast<std::size_t>(size), '\0');
+    text.resize(static_cast<std::size_t>(size));  // only bytes past the previous text are zeroed
     std::size_t filled = 0;
     while (filled < text.size()) {
         const ssize_t got = ::read(fd.get(), text.data() + filled, text.size() - filled);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
-            return {std::nullopt, "cannot read: " + errnoMessage()};
+            return "cannot read: " + errnoMessage();
         if (got == 0)
             break;  // shrank since fstat
         filled += static_cast<std::size_t>(got);
@@ -245,7 +245,16 @@ NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
     text.resize(filled);
     // memchr, not std::find: libc scans many bytes at a time (std::find was 2% of indexing).
     if (std::memchr(text.data(), '\0', std::min(text.size(), kBinarySniffBytes)))
-        return {std::nullopt, "binary file (a NUL byte in the first 8 KB)"};
+        return "binary file (a NUL byte in the first 8 KB)";
+    return {};
+}
+
+NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
+{
+    std::string text;
+    std::string error = readNoteFileInto(file, maxBytes, text);
+    if (!error.empty())
+        return {std::nullopt, std::move(error)};
     return {std::move(text), {}};
 }
 
