@@ -106,6 +106,25 @@ std::size_t findSpecial(std::string_view text, std::size_t from)
     return i;
 }
 
+// The first `stop` or line break at or after `from`, or text.size(): a tag or a citation
+// label is scanned eight bytes at a time.
+std::size_t findStopOrLineBreak(std::string_view text, std::size_t from, char stop)
+{
+    std::size_t i = from;
+    if constexpr (wordscan::kEnabled) {
+        using wordscan::bytesEqual;
+        for (; i + 8 <= text.size(); i += 8) {
+            const std::uint64_t word = wordscan::load(text, i);
+            if (const std::uint64_t found = bytesEqual(word, static_cast<unsigned char>(stop)) | bytesEqual(word, '\n')
+                                          | bytesEqual(word, '\r'))
+                return i + wordscan::firstFlagged(found);
+        }
+    }
+    while (i < text.size() && text[i] != stop && !isLineBreak(text[i]))
+        ++i;
+    return i;
+}
+
 std::string_view trim(std::string_view s)
 {
     while (!s.empty() && isBlank(s.front()))
@@ -285,13 +304,14 @@ private:
         const std::size_t number = out_.tokens.size();
         out_.tokens.push_back(token);
 
+        // Written on the stack, appended once: a note has a hundred tokens.
+        std::array<char, 32> written;
+        char* at = std::copy(kTokenOpen.begin(), kTokenOpen.end(), written.data());
+        *at++ = static_cast<char>(token.kind);
+        at = std::to_chars(at, written.data() + written.size() - kTokenClose.size(), number).ptr;
+        at = std::copy(kTokenClose.begin(), kTokenClose.end(), at);
         std::string& buffer = out_.buffer;
-        buffer.append(kTokenOpen);
-        buffer.push_back(static_cast<char>(token.kind));
-        std::array<char, 24> digits{};
-        const auto result = std::to_chars(digits.data(), digits.data() + digits.size(), number);
-        buffer.append(digits.data(), result.ptr);
-        buffer.append(kTokenClose);
+        buffer.append(written.data(), at);
 
         // Each line break inside the span: the same break, the line's indentation, a mark.
         for (std::size_t i = token.begin; hasLineBreaks && i < token.end; ++i) {
@@ -377,11 +397,8 @@ private:
     std::size_t tagEnd(std::size_t from)
     {
         if (!(from >= tagScanFrom_ && from <= tagScanStop_)) {
-            std::size_t i = from;
-            while (i < text_.size() && text_[i] != '>' && !isLineBreak(text_[i]))
-                ++i;
             tagScanFrom_ = from;
-            tagScanStop_ = i;
+            tagScanStop_ = findStopOrLineBreak(text_, from, '>');
         }
         return tagScanStop_ < text_.size() && text_[tagScanStop_] == '>' ? tagScanStop_ : npos;
     }
@@ -412,9 +429,7 @@ private:
             linkFreeUntil_ = gt + 1;  // another tag: what is inside it is not ours
             return false;
         }
-        std::size_t labelEnd = gt + 1;
-        while (labelEnd < n && text_[labelEnd] != '<' && !isLineBreak(text_[labelEnd]))
-            ++labelEnd;
+        const std::size_t labelEnd = findStopOrLineBreak(text_, gt + 1, '<');
         const std::size_t closeEnd = closingAnchorEnd(labelEnd);
 
         const int line = lineAt(open);

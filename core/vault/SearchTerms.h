@@ -4,8 +4,12 @@
 // lowercased and folded to ASCII where a Latin letter has an ASCII base ("Café" -> cafe).
 // Letters of other scripts are kept (Greek and Cyrillic lowercased).
 
+#include "render/WordScan.h"
+
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -32,6 +36,84 @@ struct FoldedCharacter {
 };
 // Folds the non-ASCII character at text[at] onto `term`.
 FoldedCharacter foldNonAscii(std::string_view text, std::size_t at, std::string& term);
+
+// The folded word being built: on the stack while it is short, as every indexable word is,
+// and written in place (a std::string would be zeroed or checked a byte at a time).
+class TermBuffer {
+public:
+    TermBuffer() = default;
+    TermBuffer(const TermBuffer&) = delete;
+    TermBuffer& operator=(const TermBuffer&) = delete;
+
+    std::string_view view() const { return {m_data, m_size}; }
+    bool empty() const { return m_size == 0; }
+    void clear() { m_size = 0; }
+
+    // Room for `bytes` more at the end; commit() keeps those written.
+    char* room(std::size_t bytes)
+    {
+        if (m_capacity - m_size < bytes)
+            grow(m_size + bytes);
+        return m_data + m_size;
+    }
+    void commit(std::size_t bytes) { m_size += bytes; }
+
+    void append(std::string_view bytes)
+    {
+        if (!bytes.empty())
+            std::memcpy(room(bytes.size()), bytes.data(), bytes.size());
+        commit(bytes.size());
+    }
+
+private:
+    void grow(std::size_t needed);
+
+    std::array<char, 128> m_short;  // not zeroed: only the committed bytes are read
+    std::string m_long;
+    char* m_data = m_short.data();
+    std::size_t m_size = 0;
+    std::size_t m_capacity = m_short.size();
+};
+
+// The high bit of each byte of `word` that is an ASCII letter or digit. Eight bytes at once:
+// most words are shorter, so a word usually takes one step instead of one per byte.
+inline std::uint64_t asciiLettersAndDigits(std::uint64_t word)
+{
+    using wordscan::kHighs;
+    using wordscan::kOnes;
+    const std::uint64_t low = word & ~kHighs;  // no byte can carry into the next below
+    const std::uint64_t lower = low | (kOnes * 0x20);
+    const std::uint64_t letters = (lower + kOnes * (0x80 - 'a')) & ~(lower + kOnes * (0x7F - 'z'));
+    const std::uint64_t digits = (low + kOnes * (0x80 - '0')) & ~(low + kOnes * (0x7F - '9'));
+    return (letters | digits) & ~word & kHighs;
+}
+
+// Appends the folded ASCII letters and digits from text[at] on to `term`; returns where they end.
+// Folding either is setting bit 0x20: letters become lowercase, digits have it already.
+inline std::size_t foldAsciiRun(std::string_view text, std::size_t at, TermBuffer& term)
+{
+    if constexpr (wordscan::kEnabled) {
+        while (at + 8 <= text.size()) {
+            const std::uint64_t word = wordscan::load(text, at);
+            const std::uint64_t folded = word | (wordscan::kOnes * 0x20);
+            std::memcpy(term.room(8), &folded, 8);  // the bytes past the run are not kept
+            const std::uint64_t stops = ~asciiLettersAndDigits(word) & wordscan::kHighs;
+            const std::size_t run = stops ? wordscan::firstFlagged(stops) : 8;
+            term.commit(run);
+            at += run;
+            if (run < 8)
+                return at;
+        }
+    }
+    for (; at < text.size(); ++at) {
+        const char c = kByteFolds[static_cast<unsigned char>(text[at])];
+        if (c == 0)
+            break;
+        *term.room(1) = c;
+        term.commit(1);
+    }
+    return at;
+}
 }  // namespace detail
 
 // Every word of `text`, in order, stop words and one-letter words included. Inline: indexing
@@ -39,47 +121,35 @@ FoldedCharacter foldNonAscii(std::string_view text, std::size_t at, std::string&
 template <typename Visit>
 void scanSearchTokens(std::string_view text, Visit&& visit)
 {
-    std::string term;
+    detail::TermBuffer term;
+    std::string character;  // one non-ASCII character, folded
     std::size_t begin = 0;
     std::size_t at = 0;
-    const char* const bytes = text.data();
-    const std::size_t size = text.size();
-    const auto fold = [](char c) { return detail::kByteFolds[static_cast<unsigned char>(c)]; };
-    while (at < size) {
-        const std::size_t start = at;
-        bool letter = false;
-        if (static_cast<unsigned char>(bytes[at]) < 0x80) {
-            std::size_t end = at;
-            while (end < size && fold(bytes[end]) != 0)
-                ++end;
-            if (end > at) {
-                // Appended, then folded in place: resize() would zero the bytes first.
-                const std::size_t old = term.size();
-                term.append(bytes + at, end - at);
-                char* const last = term.data() + term.size();  // local pointers: writes cannot move them
-                for (char* out = term.data() + old; out != last; ++out)
-                    *out = fold(*out);
-                letter = true;
-                at = end;
-            } else {
-                at = at + 1;
-            }
-        } else {
-            const std::size_t before = term.size();
-            const detail::FoldedCharacter folded = detail::foldNonAscii(text, at, term);
-            letter = folded.letter && term.size() > before;
+    while (at < text.size()) {
+        std::size_t separator = at;  // where the word before ends
+        if (const auto byte = static_cast<unsigned char>(text[at]); byte >= 0x80) {
+            character.clear();
+            const detail::FoldedCharacter folded = detail::foldNonAscii(text, at, character);
+            term.append(character);
             at += folded.length;
+            if (folded.letter && !character.empty())
+                continue;
+        } else if (detail::kByteFolds[byte] == 0) {
+            ++at;
+        } else {
+            at = detail::foldAsciiRun(text, at, term);
+            if (at == text.size() || static_cast<unsigned char>(text[at]) >= 0x80)
+                continue;  // the word may go on with a letter beyond ASCII
+            separator = at++;  // the ASCII byte that ended the run separates: no step of its own
         }
-        if (letter)
-            continue;
         if (!term.empty()) {
-            visit(SearchToken{term, begin, start});
+            visit(SearchToken{term.view(), begin, separator});
             term.clear();
         }
         begin = at;  // where the next word can start
     }
     if (!term.empty())
-        visit(SearchToken{term, begin, at});
+        visit(SearchToken{term.view(), begin, at});
 }
 
 // The same, for callers that prefer a std::function.

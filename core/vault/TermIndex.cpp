@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <functional>
 #include <iterator>
 #include <mutex>
@@ -16,9 +17,47 @@ namespace {
 constexpr unsigned kShardBits = 6;
 constexpr std::size_t kShardCount = std::size_t{1} << kShardBits;
 
-std::uint64_t hashTerm(std::string_view term)
+std::uint64_t load64(const char* at)
 {
-    return std::hash<std::string_view>{}(term);
+    std::uint64_t value = 0;
+    std::memcpy(&value, at, sizeof value);
+    return value;
+}
+
+std::uint64_t load32(const char* at)
+{
+    std::uint32_t value = 0;
+    std::memcpy(&value, at, sizeof value);
+    return value;
+}
+
+// The last 1 to 8 bytes of a term as one number; with the length hashed too, distinct tails
+// give distinct numbers (overlapping loads, no byte loop).
+std::uint64_t tailOf(const char* at, std::size_t size)
+{
+    if (size >= 4)
+        return load32(at) << 32 | load32(at + size - 4);
+    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(at[i])}; };
+    return byte(0) << 16 | byte(size / 2) << 8 | byte(size - 1);
+}
+
+std::uint64_t mix(std::uint64_t value)
+{
+    value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    value = (value ^ (value >> 27)) * 0x94D049BB133111EBULL;
+    return value ^ (value >> 31);
+}
+
+// Eight bytes a step, then the tail. Terms are short (most fit one step) and std::hash's
+// byte-generic loop was a tenth of building the index. Not stored: it may change freely.
+inline std::uint64_t hashTerm(std::string_view term)
+{
+    const char* at = term.data();
+    std::size_t left = term.size();
+    std::uint64_t hash = 0x9E3779B97F4A7C15ULL * (term.size() + 1);
+    for (; left > 8; left -= 8, at += 8)
+        hash = mix(hash ^ load64(at));
+    return left == 0 ? mix(hash) : mix(hash ^ tailOf(at, left));
 }
 
 std::size_t shardOf(std::uint64_t hash)
@@ -297,8 +336,6 @@ struct TermIndex::Shard {
 void DocumentTerms::add(std::string_view term, std::uint32_t slot)
 {
     ++m_added;
-    if (m_tableStale)
-        rehash(m_table.size());
     if ((m_words.size() + 1) * 2 > m_table.size())
         growTable();
     if (m_slots.empty())
@@ -311,6 +348,8 @@ void DocumentTerms::add(std::string_view term, std::uint32_t slot)
         if (word.hash != hash)
             continue;
         if (m_slots[word.lastSlot].slot != slot) {  // the same word twice in one slot counts once
+            word.ascending = word.ascending && slot > m_slots[word.lastSlot].slot;
+            ++word.slotCount;
             m_slots[word.lastSlot].next = static_cast<std::uint32_t>(m_slots.size());
             word.lastSlot = static_cast<std::uint32_t>(m_slots.size());
             m_slots.push_back({slot, 0});
@@ -319,7 +358,7 @@ void DocumentTerms::add(std::string_view term, std::uint32_t slot)
     }
     const auto link = static_cast<std::uint32_t>(m_slots.size());
     m_slots.push_back({slot, 0});
-    m_words.push_back(Word{hash, static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(term.size()), link, link});
+    m_words.push_back(Word{hash, static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(term.size()), link, link, 1, true});
     m_table[at] = static_cast<std::uint32_t>(m_words.size());
     m_text += term;
 }
@@ -331,7 +370,6 @@ void DocumentTerms::growTable()
 
 void DocumentTerms::rehash(std::size_t tableSize)
 {
-    m_tableStale = false;
     m_table.assign(tableSize, 0);
     const std::size_t mask = m_table.size() - 1;
     for (std::uint32_t i = 0; i < m_words.size(); ++i) {
@@ -349,7 +387,6 @@ void DocumentTerms::clear()
     m_slots.clear();
     std::fill(m_table.begin(), m_table.end(), 0);
     m_added = 0;
-    m_tableStale = false;
 }
 
 TermIndex::TermIndex()
@@ -380,37 +417,52 @@ void TermIndex::add(std::uint32_t doc, DocumentTerms& terms)
 {
     if (m_shards.empty())
         makeShards();  // moved from: empty again
-    // Sorted by hash, the words of one shard are together. Two words with one 64-bit hash
-    // share postings (DocumentTerms merged them).
-    auto& words = terms.m_words;
-    std::sort(words.begin(), words.end(),
-              [](const DocumentTerms::Word& a, const DocumentTerms::Word& b) { return a.hash < b.hash; });
-    std::vector<std::uint32_t> slots;
-    for (std::size_t first = 0; first < words.size();) {
-        const std::size_t shardIndex = shardOf(words[first].hash);
+    // The words of one shard together, by a counting sort on the shard bits: one pass, no
+    // comparisons (a full sort by hash was nearly half of add()). Two words with one 64-bit
+    // hash share postings (DocumentTerms merged them).
+    std::array<std::uint32_t, kShardCount + 1> shardEnd{};
+    for (const DocumentTerms::Word& word : terms.m_words)
+        ++shardEnd[shardOf(word.hash) + 1];
+    for (std::size_t i = 1; i <= kShardCount; ++i)
+        shardEnd[i] += shardEnd[i - 1];
+    std::vector<DocumentTerms::Word>& words = terms.m_byShard;
+    words.resize(terms.m_words.size());
+    for (const DocumentTerms::Word& word : terms.m_words)
+        words[shardEnd[shardOf(word.hash)]++] = word;  // then shardEnd[s] is the end of shard s
+
+    std::vector<std::uint32_t>& slots = terms.m_wordSlots;
+    for (std::size_t shardIndex = 0, first = 0; shardIndex < kShardCount; ++shardIndex) {
+        if (first == shardEnd[shardIndex])
+            continue;
         Shard& shard = *m_shards[shardIndex];
         const std::lock_guard lock(shard.mutex);
-        for (; first < words.size() && shardOf(words[first].hash) == shardIndex; ++first) {
+        for (; first < shardEnd[shardIndex]; ++first) {
             const DocumentTerms::Word& word = words[first];
-            slots.clear();
-            for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next)
-                slots.push_back(terms.m_slots[link].slot);
-            if (!std::is_sorted(slots.begin(), slots.end())) {  // slots added out of order
-                std::sort(slots.begin(), slots.end());
-                slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-            }
             PostingList& list = shard.findOrInsert(word.hash, terms.text(word)).postings;
             GroupWriter group(list, shard.pool);
             group.put(zigzag(static_cast<std::int64_t>(doc) - static_cast<std::int64_t>(list.lastDoc)));
-            group.put(slots.size());
-            for (std::size_t i = 0; i < slots.size(); ++i)
-                group.put(slots[i] - (i > 0 ? slots[i - 1] : 0));
+            if (word.ascending) {  // nearly always: straight from the chain
+                group.put(word.slotCount);
+                std::uint32_t previous = 0;
+                for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next) {
+                    group.put(terms.m_slots[link].slot - previous);
+                    previous = terms.m_slots[link].slot;
+                }
+            } else {
+                slots.clear();
+                for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next)
+                    slots.push_back(terms.m_slots[link].slot);
+                std::sort(slots.begin(), slots.end());
+                slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+                group.put(slots.size());
+                for (std::size_t i = 0; i < slots.size(); ++i)
+                    group.put(slots[i] - (i > 0 ? slots[i - 1] : 0));
+            }
             group.finish();
             list.lastDoc = doc;
             ++list.documents;
         }
     }
-    terms.m_tableStale = true;  // the words moved: a later add() rebuilds the table
 }
 
 std::vector<Posting> TermIndex::find(std::string_view term) const

@@ -38,6 +38,8 @@ private:
         std::uint32_t size = 0;
         std::uint32_t firstSlot = 0;  // into m_slots: the chain of its slots, in the order added
         std::uint32_t lastSlot = 0;
+        std::uint32_t slotCount = 0;  // links in the chain
+        bool ascending = true;        // each slot greater than the one before, as notes add them
     };
     struct SlotLink {
         std::uint32_t slot = 0;
@@ -52,7 +54,10 @@ private:
     std::vector<SlotLink> m_slots;
     std::vector<std::uint32_t> m_table;   // open addressing by hash: 1 + index into m_words; 0 = free
     std::size_t m_added = 0;
-    bool m_tableStale = false;  // TermIndex::add() reordered m_words
+    // TermIndex::add()'s scratch, kept for the next document: m_words grouped by shard, the
+    // slots of a word added out of order.
+    std::vector<Word> m_byShard;
+    std::vector<std::uint32_t> m_wordSlots;
 };
 
 class TermIndex {
@@ -62,7 +67,7 @@ public:
     TermIndex(TermIndex&&) noexcept;  // the moved-from index is empty (and still usable)
     TermIndex& operator=(TermIndex&&) noexcept;
 
-    // Adds one document's words (repeats allowed; `terms` is reordered); each document once.
+    // Adds one document's words (repeats allowed; `terms` keeps them); each document once.
     // Several threads may add at once; lookups must not run at the same time as adds.
     void add(std::uint32_t doc, DocumentTerms& terms);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include <fcntl.h>
@@ -15,11 +16,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kBinarySniffBytes = 8 * 1024;
-
-std::string relativeTo(const fs::path& root, const fs::path& path)
-{
-    return path.lexically_relative(root).generic_string();
-}
 
 VaultDiagnostic problem(const fs::path& root, const fs::path& path, Severity severity, std::string message)
 {
@@ -87,37 +83,54 @@ private:
             m_list.skipped.push_back(problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
             return;
         }
+        // The folder's relative path once; each file's is that and its name (lexically_relative
+        // on every file was a third of listing).
+        const fs::path relative = folder.lexically_relative(m_root);
+        const std::string prefix = relative == "." ? std::string() : relative.generic_string() + '/';
         for (const fs::directory_iterator end; it != end; it.increment(ec)) {
             if (ec || cancelled())
                 break;
-            visit(it->path(), folders);
+            visit(*it, prefix, folders);
         }
         if (ec)
             m_list.skipped.push_back(problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
     }
 
-    void visit(const fs::path& path, std::vector<fs::path>& folders)
+    // The entry's own type (a symlink is not followed): the one the listing gave, else lstat().
+    static fs::file_type ownType(const fs::directory_entry& entry, std::error_code& ec)
     {
+        if (entry.is_symlink(ec))
+            return fs::file_type::symlink;
+        if (ec)
+            return fs::file_type::none;
+        return entry.is_directory(ec) ? fs::file_type::directory
+             : entry.is_regular_file(ec) ? fs::file_type::regular
+                                         : fs::symlink_status(entry.path(), ec).type();
+    }
+
+    void visit(const fs::directory_entry& entry, const std::string& prefix, std::vector<fs::path>& folders)
+    {
+        const fs::path& path = entry.path();
         if (isHidden(path))
             return;
         std::error_code ec;
-        const fs::file_status own = fs::symlink_status(path, ec);
+        const fs::file_type own = ownType(entry, ec);
         if (ec)
             return;
-        if (fs::is_symlink(own))
-            visitSymlink(path);
-        else if (fs::is_directory(own))
+        if (own == fs::file_type::symlink)
+            visitSymlink(path, prefix);
+        else if (own == fs::file_type::directory)
             folders.push_back(path);
         else if (!isNoteFileName(path))
             return;
-        else if (fs::is_regular_file(own))
-            add(path);
+        else if (own == fs::file_type::regular)
+            add(prefix, path);
         else  // a FIFO, socket or device named *.md
             m_list.skipped.push_back(problem(m_root, path, Severity::Warning, "not a regular file"));
     }
 
     // A folder symlink is never followed: it may loop or leave the vault.
-    void visitSymlink(const fs::path& path)
+    void visitSymlink(const fs::path& path, const std::string& prefix)
     {
         std::error_code ec;
         const fs::file_status target = fs::status(path, ec);
@@ -141,12 +154,12 @@ private:
             m_list.skipped.push_back(problem(m_root, path, Severity::Warning, "not a regular file"));
             return;
         }
-        add(path);
+        add(prefix, path);
     }
 
-    void add(const fs::path& path)
+    void add(const std::string& prefix, const fs::path& path)
     {
-        m_list.paths.push_back(relativeTo(m_root, path));
+        m_list.paths.push_back(prefix + path.filename().generic_string());
         if (m_found)
             m_found->fetch_add(1, std::memory_order_relaxed);
     }
@@ -210,11 +223,6 @@ FileStamp stampOf(const struct stat& info)
                      static_cast<std::uint64_t>(info.st_size)};
 }
 
-NoteFileText refused(std::string why)
-{
-    return NoteFileText{std::nullopt, std::move(why), {}};
-}
-
 }  // namespace
 
 std::optional<FileStamp> fileStampOf(const fs::path& file)
@@ -225,38 +233,49 @@ std::optional<FileStamp> fileStampOf(const fs::path& file)
     return stampOf(info);
 }
 
-NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
+std::string readNoteFileInto(const fs::path& file, std::uintmax_t maxBytes, std::string& text, FileStamp& stamp)
 {
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
     const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
     if (fd.get() < 0)
-        return refused("cannot open: " + errnoMessage());
+        return "cannot open: " + errnoMessage();
     struct stat info {};
     if (::fstat(fd.get(), &info) != 0)
-        return refused("cannot read: " + errnoMessage());
+        return "cannot read: " + errnoMessage();
     if (!S_ISREG(info.st_mode))
-        return refused("not a regular file");
+        return "not a regular file";
     const auto size = static_cast<std::uintmax_t>(info.st_size);
     if (size > maxBytes)
-        return refused("larger than " + megabytes(maxBytes) + " (" + megabytes(size) + ")");
+        return "larger than " + megabytes(maxBytes) + " (" + megabytes(size) + ")";
 
-    std::string text(static_cast<std::size_t>(size), '\0');
+    text.resize(static_cast<std::size_t>(size));  // only bytes past the previous text are zeroed
     std::size_t filled = 0;
     while (filled < text.size()) {
         const ssize_t got = ::read(fd.get(), text.data() + filled, text.size() - filled);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
-            return refused("cannot read: " + errnoMessage());
+            return "cannot read: " + errnoMessage();
         if (got == 0)
             break;  // shrank since fstat
         filled += static_cast<std::size_t>(got);
     }
     text.resize(filled);
-    const std::size_t sniff = std::min(text.size(), kBinarySniffBytes);
-    if (std::find(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(sniff), '\0') != text.begin() + static_cast<std::ptrdiff_t>(sniff))
-        return refused("binary file (a NUL byte in the first 8 KB)");
-    return {std::move(text), {}, stampOf(info)};
+    // memchr, not std::find: libc scans many bytes at a time (std::find was 2% of indexing).
+    if (std::memchr(text.data(), '\0', std::min(text.size(), kBinarySniffBytes)))
+        return "binary file (a NUL byte in the first 8 KB)";
+    stamp = stampOf(info);
+    return {};
+}
+
+NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
+{
+    std::string text;
+    FileStamp stamp;
+    std::string error = readNoteFileInto(file, maxBytes, text, stamp);
+    if (!error.empty())
+        return {std::nullopt, std::move(error), {}};
+    return {std::move(text), {}, stamp};
 }
 
 }  // namespace scholia

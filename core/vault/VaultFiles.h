@@ -63,4 +63,11 @@ struct NoteFileText {
 // `maxBytes`, and binary files (a NUL byte in the first 8 KB).
 NoteFileText readNoteFile(const std::filesystem::path& file, std::uintmax_t maxBytes = kDefaultMaxNoteBytes);
 
+// The same into `text`, keeping its capacity: an indexing thread reads thousands of notes into
+// one buffer instead of allocating (and zeroing) one each. Returns why the file was skipped;
+// empty when it was read.
+// `stamp` is set when it was read.
+std::string readNoteFileInto(const std::filesystem::path& file, std::uintmax_t maxBytes, std::string& text,
+                             FileStamp& stamp);
+
 }  // namespace scholia

@@ -43,17 +43,15 @@ unsigned threadCount(unsigned requested, std::size_t files)
     return static_cast<unsigned>(std::min<std::size_t>(wanted, std::max<std::size_t>(files, 1)));
 }
 
-// Read, parse only what the index keeps, resolve the times (no duration is known to the vault).
+// Read (into `text`, a buffer reused from note to note), parse only what the index keeps,
+// resolve the times (no duration is known to the vault).
 std::optional<Note> parseNoteFile(const fs::path& file, const std::string& relativePath, std::uintmax_t maxBytes,
-                                  std::string& error, FileStamp& stamp)
+                                  std::string& text, std::string& error, FileStamp& stamp)
 {
-    NoteFileText text = readNoteFile(file, maxBytes);
-    if (!text.text) {
-        error = std::move(text.error);
+    error = readNoteFileInto(file, maxBytes, text, stamp);
+    if (!error.empty())
         return std::nullopt;
-    }
-    stamp = text.stamp;
-    return resolveTimestamps(parseNote(*text.text, relativePath, ParseOptions{.keepBody = false, .forIndex = true}));
+    return resolveTimestamps(parseNote(text, relativePath, ParseOptions{.keepBody = false, .forIndex = true}));
 }
 
 bool hasHiddenPart(const fs::path& relative)
@@ -184,9 +182,9 @@ void VaultIndex::indexFiles(const std::vector<std::string>& paths, unsigned thre
     std::atomic<std::size_t> next{0};
     std::atomic<bool> workerStopped{false};
     std::vector<std::vector<VaultDiagnostic>> problems(threads);
-    const auto indexNext = [&](unsigned worker, DocumentTerms& terms, std::size_t i) {
+    const auto indexNext = [&](unsigned worker, DocumentTerms& terms, std::string& text, std::size_t i) {
         try {
-            if (std::optional<VaultDiagnostic> problem = indexFile(static_cast<NoteId>(i), paths[i], terms))
+            if (std::optional<VaultDiagnostic> problem = indexFile(static_cast<NoteId>(i), paths[i], terms, text))
                 problems[worker].push_back(std::move(*problem));
         } catch (const std::exception& e) {  // one file's trouble (out of memory on a huge one)
             problems[worker].push_back(skippedFile(paths[i], std::string("cannot index: ") + e.what()));
@@ -196,12 +194,13 @@ void VaultIndex::indexFiles(const std::vector<std::string>& paths, unsigned thre
     // Nothing may leave a worker: an exception escaping a thread ends the program.
     const auto work = [&](unsigned worker) noexcept {
         try {
-            DocumentTerms terms;  // reused: its buffers grow once per thread, not once per note
+            DocumentTerms terms;  // reused: their buffers grow once per thread, not once per note
+            std::string text;
             while (!progress.cancelRequested.load(std::memory_order_relaxed)) {
                 const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
                 if (i >= paths.size())
                     return;
-                indexNext(worker, terms, i);
+                indexNext(worker, terms, text, i);
             }
         } catch (...) {
             workerStopped.store(true);
@@ -223,11 +222,12 @@ void VaultIndex::indexFiles(const std::vector<std::string>& paths, unsigned thre
 
 // Runs on a worker thread: touches only its own entry, the const name table and the
 // thread-safe TermIndex::add.
-std::optional<VaultDiagnostic> VaultIndex::indexFile(NoteId note, const std::string& path, DocumentTerms& terms)
+std::optional<VaultDiagnostic> VaultIndex::indexFile(NoteId note, const std::string& path, DocumentTerms& terms,
+                                                     std::string& text)
 {
     std::string error;
     FileStamp stamp;
-    const std::optional<Note> parsed = parseNoteFile(m_root / path, path, m_maxFileBytes, error, stamp);
+    const std::optional<Note> parsed = parseNoteFile(m_root / path, path, m_maxFileBytes, text, error, stamp);
     if (!parsed)
         return skippedFile(path, std::move(error));
     Entry& entry = m_entries[note];
@@ -720,10 +720,11 @@ IndexUpdate VaultIndex::update(const fs::path& file)
     std::string error;
     FileStamp stamp;
     std::optional<Note> parsed;
+    std::string text;
     if (fs::is_symlink(own) && !staysInside(m_root, absolute))
         error = "symbolic link to a file outside the vault";
     else
-        parsed = parseNoteFile(absolute, *relative, m_maxFileBytes, error, stamp);
+        parsed = parseNoteFile(absolute, *relative, m_maxFileBytes, text, error, stamp);
     if (!parsed) {
         VaultDiagnostic problem = skippedFile(*relative, std::move(error));
         m_skipped.push_back(problem);
