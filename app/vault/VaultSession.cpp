@@ -238,7 +238,9 @@ void VaultSession::checkForChanges()
 {
     if (!m_ready)
         return;
-    askInBackground([this] { return m_index.changedNotes(); },
+    // The stats run after the index is let go: changes need not wait for them.
+    askInBackground([this] { return std::pair(m_index.root(), m_index.noteStamps()); },
+                    [](const auto& stamps) { return changedFiles(stamps.first, stamps.second); },
                     [this](const std::vector<std::string>& changed) { applyChanges(changed); });
 }
 

@@ -268,6 +268,21 @@ std::string readNoteFileInto(const fs::path& file, std::uintmax_t maxBytes, std:
     return {};
 }
 
+std::vector<std::string> changedFiles(const fs::path& root, const std::vector<NoteStamp>& stamps)
+{
+    std::vector<std::string> changed;
+    std::string file = root.string() + '/';
+    const std::size_t rootLength = file.size();
+    for (const NoteStamp& note : stamps) {
+        file.resize(rootLength);
+        file += note.relativePath;  // a string, not a path: nothing to split or normalise
+        const std::optional<FileStamp> now = fileStampOf(file);
+        if (!now || *now != note.stamp)
+            changed.push_back(note.relativePath);
+    }
+    return changed;
+}
+
 NoteFileText readNoteFile(const fs::path& file, std::uintmax_t maxBytes)
 {
     std::string text;

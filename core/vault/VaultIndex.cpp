@@ -762,15 +762,13 @@ IndexUpdate VaultIndex::update(const fs::path& file)
     return IndexUpdate{UpdateOutcome::Added, note, std::nullopt};
 }
 
-std::vector<std::string> VaultIndex::changedNotes() const
+std::vector<NoteStamp> VaultIndex::noteStamps() const
 {
-    std::vector<std::string> changed;
-    for (const NoteId id : m_byPath) {
-        const std::optional<FileStamp> now = fileStampOf(filePath(id));
-        if (!now || *now != m_entries[id].stamp)
-            changed.emplace_back(pathOf(id));
-    }
-    return changed;
+    std::vector<NoteStamp> stamps;
+    stamps.reserve(m_byPath.size());
+    for (const NoteId id : m_byPath)
+        stamps.push_back({std::string(pathOf(id)), m_entries[id].stamp});
+    return stamps;
 }
 
 // ---- checks ----------------------------------------------------------------------------------

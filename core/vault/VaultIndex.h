@@ -217,10 +217,10 @@ public:
     // re-read note no longer has stay in the index, unreachable, until the next build.
     IndexUpdate update(const std::filesystem::path& file);
     IndexUpdate remove(const std::filesystem::path& file);
-    // The notes whose file is no longer what was read (saved by another program, replaced or
-    // gone), by relative path, for update(). Stats every note: ~20 ms on 20,000 notes, so
-    // ask it off the GUI thread. Files added since are for the caller's folder watch.
-    std::vector<std::string> changedNotes() const;
+    // What each note's file was when it was read, by path: for changedFiles() (VaultFiles.h),
+    // which finds the notes to update() without the index (80 ms of stats on 20,000 notes).
+    // Files added since are for the caller's folder watch.
+    std::vector<NoteStamp> noteStamps() const;
 
     VaultCheck check() const;
 
