@@ -51,7 +51,9 @@ std::optional<Note> parseNoteFile(const fs::path& file, const std::string& relat
     error = readNoteFileInto(file, maxBytes, text, stamp);
     if (!error.empty())
         return std::nullopt;
-    return resolveTimestamps(parseNote(text, relativePath, ParseOptions{.keepBody = false, .forIndex = true}));
+    // The index counts the diagnostics but never shows them: their messages go unwritten.
+    return resolveTimestamps(parseNote(text, relativePath, ParseOptions{.keepBody = false, .forIndex = true}),
+                             std::nullopt, Explanations::Skipped);
 }
 
 bool hasHiddenPart(const fs::path& relative)
