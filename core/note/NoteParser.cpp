@@ -298,14 +298,15 @@ private:
     int acceptCitation(const LexToken& token)
     {
         const int index = static_cast<int>(note_.citations.size());
-        Citation citation = std::move(lexed_.citations[static_cast<std::size_t>(token.payload)]);
+        // Moved once, straight into place: a Citation is large.
+        Citation& citation
+            = note_.citations.emplace_back(std::move(lexed_.citations[static_cast<std::size_t>(token.payload)]));
         if (block_.open) {
             if (block_.claim < 0)
                 openClaim();
             citation.claim = block_.claim;
             note_.claims[static_cast<std::size_t>(block_.claim)].citations.push_back(index);
         }
-        note_.citations.push_back(std::move(citation));
         return index;
     }
 
