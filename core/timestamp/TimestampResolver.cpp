@@ -67,7 +67,7 @@ std::int64_t hms(std::int64_t h, std::int64_t m, std::int64_t s)
 Options optionsFor(const TimestampText& text)
 {
     Options options;
-    const std::vector<std::int64_t>& f = text.fields;
+    const TimeFields& f = text.fields;
     switch (f.size()) {
     case 1:
         options.add({f[0] * kSecondMs + text.millis, Reading::Literal, false});
