@@ -248,10 +248,10 @@ void VaultIndex::resolveLinks(NoteRecord& record) const
     const std::string_view from = record.path();
     for (NoteRecord::LinkRow& link : record.links()) {
         const std::string_view target = record.text(link.target);
-        const NameKeys keys = nameKeysOfTarget(target);
+        NameKeys keys;
+        link.resolution = m_names.resolve(target, from, keys);
         link.foldedKey = keyHash(keys.folded);
         link.slugKey = keyHash(keys.slug);
-        link.resolution = m_names.resolve(target, from);
     }
 }
 

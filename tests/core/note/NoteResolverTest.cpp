@@ -123,7 +123,8 @@ TEST(ResolveTimestamps, SkippedExplanationsKeepTheSameDiagnosticsWithoutMessages
     // Reread, carried (13:99), past the end, literal and unreadable stamps.
     Note note = noteWith({"00:00:52", "01:11:11", "13:99", "01:00:03:00", "not a time", "00:20:00"});
     note.diagnostics.push_back({2, 1, Severity::Warning, "a parse diagnostic"});
-    for (const std::optional<std::int64_t> duration : {std::optional<std::int64_t>(820'000), std::optional<std::int64_t>()}) {
+    for (const std::optional<std::int64_t> duration :
+         {std::optional<std::int64_t>(820'000), std::optional<std::int64_t>()}) {
         const Note written = resolveTimestamps(note, duration);
         const Note skipped = resolveTimestamps(note, duration, Explanations::Skipped);
         ASSERT_EQ(skipped.diagnostics.size(), written.diagnostics.size());
