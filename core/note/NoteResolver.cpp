@@ -15,13 +15,10 @@ namespace {
 std::optional<Diagnostic> diagnosticFor(const Citation& citation)
 {
     const Resolution& r = citation.resolution;
-    if (!r.ms)
+    if (!r.ms || !isNoteworthy(r))
         return std::nullopt;
-    if (r.pastEnd)
-        return Diagnostic{citation.line, citation.column, Severity::Error, r.explanation};
-    if (!r.explanation.empty())  // reinterpreted, or a field >= 60 carried
-        return Diagnostic{citation.line, citation.column, Severity::Warning, r.explanation};
-    return std::nullopt;
+    const Severity severity = r.pastEnd ? Severity::Error : Severity::Warning;
+    return Diagnostic{citation.line, citation.column, severity, r.explanation};
 }
 
 std::vector<Diagnostic> diagnosticsFor(const std::vector<Citation>& citations)
@@ -47,7 +44,7 @@ void removeEach(std::vector<Diagnostic>& diagnostics, const std::vector<Diagnost
 
 }  // namespace
 
-Note resolveTimestamps(Note note, std::optional<std::int64_t> durationMs)
+Note resolveTimestamps(Note note, std::optional<std::int64_t> durationMs, Explanations explanations)
 {
     if (!note.diagnostics.empty())
         removeEach(note.diagnostics, diagnosticsFor(note.citations));
@@ -58,7 +55,7 @@ Note resolveTimestamps(Note note, std::optional<std::int64_t> durationMs)
         texts.push_back(citation.text ? &*citation.text : nullptr);
     const std::optional<std::int64_t> duration = durationMs ? durationMs : note.frontMatter.durationMs;
     std::vector<Resolution> resolutions
-        = resolveTimestampSequence(std::span<const TimestampText* const>(texts), duration);
+        = resolveTimestampSequence(std::span<const TimestampText* const>(texts), duration, explanations);
     for (std::size_t i = 0; i < note.citations.size(); ++i)
         note.citations[i].resolution = std::move(resolutions[i]);
 

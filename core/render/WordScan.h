@@ -30,6 +30,13 @@ inline std::uint64_t bytesEqual(std::uint64_t word, unsigned char byte)
     return (x - kOnes) & ~x & kHighs;
 }
 
+// The high bit of every byte of `word` below `limit` (at most 0x80); as with bytesEqual(),
+// a byte just above a true match may be flagged too.
+inline std::uint64_t bytesBelow(std::uint64_t word, unsigned char limit)
+{
+    return (word - kOnes * limit) & ~word & kHighs;
+}
+
 inline std::size_t firstFlagged(std::uint64_t flags) { return static_cast<std::size_t>(std::countr_zero(flags)) / 8; }
 
 }  // namespace scholia::wordscan

@@ -12,7 +12,7 @@ namespace {
 // Fields above this are not a time anyone meant; refusing them keeps every later
 // multiplication (up to hours * 3'600'000 ms) far inside std::int64_t.
 constexpr std::int64_t kMaxFieldValue = 999'999'999;
-constexpr std::size_t kMaxFields = 4;
+constexpr std::size_t kMaxFields = TimeFields::kMax;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }

@@ -67,7 +67,7 @@ std::int64_t hms(std::int64_t h, std::int64_t m, std::int64_t s)
 Options optionsFor(const TimestampText& text)
 {
     Options options;
-    const std::vector<std::int64_t>& f = text.fields;
+    const TimeFields& f = text.fields;
     switch (f.size()) {
     case 1:
         options.add({f[0] * kSecondMs + text.millis, Reading::Literal, false});
@@ -239,7 +239,8 @@ std::string explain(const TimestampText& text, const Candidate& c, bool pastEnd,
 // `textAt(i)` is the i-th stamp's text or nullptr: callers holding the texts elsewhere (a
 // Note's citations) need not copy them into a vector first.
 template <typename TextAt>
-std::vector<Resolution> resolveSequence(std::size_t count, TextAt textAt, std::optional<std::int64_t> durationMs)
+std::vector<Resolution> resolveSequence(std::size_t count, TextAt textAt, std::optional<std::int64_t> durationMs,
+                                        Explanations explanations)
 {
     if (durationMs && *durationMs <= 0)
         durationMs.reset();  // a player reports 0 before it knows
@@ -264,7 +265,9 @@ std::vector<Resolution> resolveSequence(std::size_t count, TextAt textAt, std::o
         r.reading = c.reading;
         r.reinterpreted = c.reading != Reading::Literal;
         r.pastEnd = options[i]->pastEnd;
-        r.explanation = explain(*textAt(i), c, r.pastEnd, durationMs);
+        r.carried = c.carried;
+        if (explanations == Explanations::Written)
+            r.explanation = explain(*textAt(i), c, r.pastEnd, durationMs);
     }
     return resolutions;
 }
@@ -275,13 +278,14 @@ std::vector<Resolution> resolveTimestampSequence(const std::vector<std::optional
                                                  std::optional<std::int64_t> durationMs)
 {
     return resolveSequence(
-        texts.size(), [&](std::size_t i) { return texts[i] ? &*texts[i] : nullptr; }, durationMs);
+        texts.size(), [&](std::size_t i) { return texts[i] ? &*texts[i] : nullptr; }, durationMs,
+        Explanations::Written);
 }
 
 std::vector<Resolution> resolveTimestampSequence(std::span<const TimestampText* const> texts,
-                                                 std::optional<std::int64_t> durationMs)
+                                                 std::optional<std::int64_t> durationMs, Explanations explanations)
 {
-    return resolveSequence(texts.size(), [&](std::size_t i) { return texts[i]; }, durationMs);
+    return resolveSequence(texts.size(), [&](std::size_t i) { return texts[i]; }, durationMs, explanations);
 }
 
 }  // namespace scholia

@@ -25,7 +25,19 @@ struct Resolution {
     Reading reading = Reading::Literal;
     bool reinterpreted = false;      // true when the reading is not the literal one
     bool pastEnd = false;            // lies past the known duration even so
+    bool carried = false;            // a field >= 60 was carried into the next one up
     std::string explanation;         // e.g. "01:11:11 read as 1:11 (MM:SS:xx)"; empty when literal and fine
+};
+
+// Whether the author is told about a resolution: set exactly when `explanation` is written.
+inline bool isNoteworthy(const Resolution& r)
+{
+    return r.reinterpreted || r.carried || r.pastEnd;
+}
+
+enum class Explanations {
+    Written,  // each Resolution::explanation spelled out
+    Skipped   // left empty (a vault index keeps only how many there are)
 };
 
 // Resolves a note's timestamps, in the order they appear, all together (the choice for one
@@ -35,6 +47,7 @@ std::vector<Resolution> resolveTimestampSequence(const std::vector<std::optional
 
 // The same over texts held elsewhere (nullptr: a stamp with no time), without copying them.
 std::vector<Resolution> resolveTimestampSequence(std::span<const TimestampText* const> texts,
-                                                 std::optional<std::int64_t> durationMs);
+                                                 std::optional<std::int64_t> durationMs,
+                                                 Explanations explanations = Explanations::Written);
 
 }  // namespace scholia

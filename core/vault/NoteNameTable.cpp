@@ -145,25 +145,46 @@ std::optional<LinkResolution> NoteNameTable::pick(const NameMap& map, const std:
     return LinkResolution{LinkStatus::Resolved, *best, rule, static_cast<std::uint32_t>(notes.size())};
 }
 
+template <typename Folded, typename Slug>
+LinkResolution NoteNameTable::resolveName(const std::string& name, std::string_view fromPath, Folded folded,
+                                          Slug slug) const
+{
+    const std::string_view fromFolder = folderOf(fromPath);
+    if (auto exact = pick(m_byName, name, LinkRule::Exact, fromFolder))
+        return *exact;
+    if (auto byFolded = pick(m_byFoldedName, folded(), LinkRule::CaseInsensitive, fromFolder))
+        return *byFolded;
+    // Slugs are ASCII-lowercase already, so the folded map also finds "Foo_Bar.md" for "foo bar".
+    const auto& slugged = slug();
+    if (!slugged.empty()) {
+        if (auto found = pick(m_byName, slugged, LinkRule::Slug, fromFolder))
+            return *found;
+        if (auto found = pick(m_byFoldedName, slugged, LinkRule::Slug, fromFolder))
+            return *found;
+    }
+    return LinkResolution{LinkStatus::Missing};
+}
+
 LinkResolution NoteNameTable::resolve(std::string_view target, std::string_view fromPath) const
 {
     const std::optional<std::string> name = noteNameOfTarget(target);
     if (!name)
         return LinkResolution{LinkStatus::Refused};
-    const std::string_view fromFolder = folderOf(fromPath);
-    if (auto exact = pick(m_byName, *name, LinkRule::Exact, fromFolder))
-        return *exact;
-    if (auto folded = pick(m_byFoldedName, asciiLower(*name), LinkRule::CaseInsensitive, fromFolder))
-        return *folded;
-    // Slugs are ASCII-lowercase already, so the folded map also finds "Foo_Bar.md" for "foo bar".
-    const std::string slug = slugifyNoteName(*name);
-    if (!slug.empty()) {
-        if (auto slugged = pick(m_byName, slug, LinkRule::Slug, fromFolder))
-            return *slugged;
-        if (auto slugged = pick(m_byFoldedName, slug, LinkRule::Slug, fromFolder))
-            return *slugged;
+    return resolveName(
+        *name, fromPath, [&] { return asciiLower(*name); }, [&] { return slugifyNoteName(*name); });
+}
+
+LinkResolution NoteNameTable::resolve(std::string_view target, std::string_view fromPath, NameKeys& keys) const
+{
+    const std::optional<std::string> name = noteNameOfTarget(target);
+    if (!name) {
+        keys = {};
+        return LinkResolution{LinkStatus::Refused};
     }
-    return LinkResolution{LinkStatus::Missing};
+    keys = NameKeys{asciiLower(*name), slugifyNoteName(*name)};
+    return resolveName(
+        *name, fromPath, [&]() -> const std::string& { return keys.folded; },
+        [&]() -> const std::string& { return keys.slug; });
 }
 
 std::vector<std::pair<std::string, std::vector<std::uint32_t>>> NoteNameTable::namesInSeveralFolders() const

@@ -59,6 +59,9 @@ public:
 
     // `fromPath`: the linking note's relative path, for the same-folder preference.
     LinkResolution resolve(std::string_view target, std::string_view fromPath) const;
+    // The same, also giving the target's nameKeysOfTarget(): a vault index keeps both, and
+    // they share the work.
+    LinkResolution resolve(std::string_view target, std::string_view fromPath, NameKeys& keys) const;
 
     // File names (with extension) that several notes share, each with their note indices by path.
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> namesInSeveralFolders() const;
@@ -70,6 +73,10 @@ private:
 
     std::optional<LinkResolution> pick(const NameMap& map, const std::string& key, LinkRule rule,
                                        std::string_view fromFolder) const;
+    // `folded()` and `slug()` give the name's keys; asked for only when the name as written
+    // finds no note.
+    template <typename Folded, typename Slug>
+    LinkResolution resolveName(const std::string& name, std::string_view fromPath, Folded folded, Slug slug) const;
     void index(std::uint32_t note);
 
     std::vector<std::string> m_paths;

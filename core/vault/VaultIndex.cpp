@@ -51,7 +51,9 @@ std::optional<Note> parseNoteFile(const fs::path& file, const std::string& relat
     error = readNoteFileInto(file, maxBytes, text, stamp);
     if (!error.empty())
         return std::nullopt;
-    return resolveTimestamps(parseNote(text, relativePath, ParseOptions{.keepBody = false, .forIndex = true}));
+    // The index counts the diagnostics but never shows them: their messages go unwritten.
+    return resolveTimestamps(parseNote(text, relativePath, ParseOptions{.keepBody = false, .forIndex = true}),
+                             std::nullopt, Explanations::Skipped);
 }
 
 bool hasHiddenPart(const fs::path& relative)
@@ -246,10 +248,10 @@ void VaultIndex::resolveLinks(NoteRecord& record) const
     const std::string_view from = record.path();
     for (NoteRecord::LinkRow& link : record.links()) {
         const std::string_view target = record.text(link.target);
-        const NameKeys keys = nameKeysOfTarget(target);
+        NameKeys keys;
+        link.resolution = m_names.resolve(target, from, keys);
         link.foldedKey = keyHash(keys.folded);
         link.slugKey = keyHash(keys.slug);
-        link.resolution = m_names.resolve(target, from);
     }
 }
 

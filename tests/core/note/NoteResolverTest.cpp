@@ -118,6 +118,32 @@ TEST(ResolveTimestamps, ResolvingAgainReplacesTheEarlierDiagnostics)
     EXPECT_EQ(ofSeverity(again, Severity::Error).size(), 2u);  // the parse error and 25:00
 }
 
+TEST(ResolveTimestamps, SkippedExplanationsKeepTheSameDiagnosticsWithoutMessages)
+{
+    // Reread, carried (13:99), past the end, literal and unreadable stamps.
+    Note note = noteWith({"00:00:52", "01:11:11", "13:99", "01:00:03:00", "not a time", "00:20:00"});
+    note.diagnostics.push_back({2, 1, Severity::Warning, "a parse diagnostic"});
+    for (const std::optional<std::int64_t> duration :
+         {std::optional<std::int64_t>(820'000), std::optional<std::int64_t>()}) {
+        const Note written = resolveTimestamps(note, duration);
+        const Note skipped = resolveTimestamps(note, duration, Explanations::Skipped);
+        ASSERT_EQ(skipped.diagnostics.size(), written.diagnostics.size());
+        EXPECT_EQ(skipped.diagnostics[0], written.diagnostics[0]);
+        for (std::size_t i = 1; i < written.diagnostics.size(); ++i) {
+            Diagnostic unwritten = written.diagnostics[i];
+            unwritten.message.clear();
+            EXPECT_EQ(skipped.diagnostics[i], unwritten);
+        }
+        for (std::size_t i = 0; i < note.citations.size(); ++i) {
+            EXPECT_EQ(skipped.citations[i].resolution.ms, written.citations[i].resolution.ms);
+            EXPECT_TRUE(skipped.citations[i].resolution.explanation.empty());
+        }
+    }
+    // Resolving again with messages replaces the unwritten ones.
+    const Note skipped = resolveTimestamps(note, 820'000, Explanations::Skipped);
+    EXPECT_EQ(resolveTimestamps(skipped, 820'000).diagnostics, resolveTimestamps(note, 820'000).diagnostics);
+}
+
 TEST(ResolveTimestamps, EmptyNoteStaysEmpty)
 {
     const Note resolved = resolveTimestamps(Note{}, 820'000);

@@ -13,7 +13,7 @@ namespace {
 
 struct ParseCase {
     std::string text;
-    std::vector<std::int64_t> fields;
+    TimeFields fields;
     int millis;
     bool odd;  // expects at least one oddity recorded
 };
@@ -95,7 +95,7 @@ TEST(ParseTimestampText, LeadingZerosDoNotCountTowardsOverflow)
 {
     const std::optional<TimestampText> t = parseTimestampText("0000000000000000000000012:30");
     ASSERT_TRUE(t.has_value());
-    EXPECT_EQ(t->fields, (std::vector<std::int64_t>{12, 30}));
+    EXPECT_EQ(t->fields, (TimeFields{12, 30}));
 }
 
 // Whatever bytes arrive (attributes can hold anything), the result keeps its invariants.

@@ -22,6 +22,19 @@ TEST(NoteNameTable, RulesInOrderExactThenCaseThenSlug)
     EXPECT_EQ(table.resolve("no such note", "a/x.md").status, LinkStatus::Missing);
 }
 
+TEST(NoteNameTable, ResolvingWithKeysGivesTheSameAndTheTargetsKeys)
+{
+    const NoteNameTable table({"a/cyber_warfare.md", "a/Mixed_Case.md", "b/historical_context_of_irans_relations.md"});
+    for (const char* target : {"cyber_warfare", "CYBER_Warfare", "mixed_case", "Historical context of Iran's relations",
+                               "Mixed Case", "no such note", "../etc/passwd", ""}) {
+        NameKeys keys{"stale", "stale"};
+        EXPECT_EQ(table.resolve(target, "a/x.md", keys), table.resolve(target, "a/x.md")) << target;
+        const NameKeys expected = nameKeysOfTarget(target);
+        EXPECT_EQ(keys.folded, expected.folded) << target;
+        EXPECT_EQ(keys.slug, expected.slug) << target;
+    }
+}
+
 TEST(NoteNameTable, AnExactMatchElsewhereBeatsACaseMatchHere)
 {
     const NoteNameTable table({"here/foo.md", "there/Foo.md"});
