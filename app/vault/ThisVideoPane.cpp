@@ -21,6 +21,10 @@ ThisVideoPane::ThisVideoPane(QWidget* parent)
     m_heading->setWordWrap(true);
     m_notes->setObjectName(QStringLiteral("thisVideoNotes"));
     m_citations->setObjectName(QStringLiteral("thisVideoCitations"));
+    // One line each ("1:23  Title"), and a video's notes may cite it thousands of times:
+    // rows of one height are laid out at once, not measured one by one (~0.1 ms a row).
+    m_citations->setWordWrap(false);
+    m_citations->setUniformItemSizes(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_heading);

@@ -1365,7 +1365,9 @@ void MainWindow::onVaultReady()
         m_noteView->refreshNote(m_session->html());  // links styled by the vault's rules now
         updateVaultPanes();
     } else if (const QString first = m_vault->firstNote(); !first.isEmpty()) {
-        QTimer::singleShot(0, this, [this, first] { openNote(first); });  // after the sidebar's first slice
+        // A 1 ms timer, not a posted call: the event loop paints the sidebar and runs what else
+        // is due before the note is laid out, so the two do not add up to one long stall.
+        QTimer::singleShot(1, this, [this, first] { openNote(first); });
     }
     showStatus(message + QLatin1Char('.'));
 }
