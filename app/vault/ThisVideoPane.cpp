@@ -25,6 +25,8 @@ ThisVideoPane::ThisVideoPane(QWidget* parent)
     // rows of one height are laid out at once, not measured one by one (~0.1 ms a row).
     m_citations->setWordWrap(false);
     m_citations->setUniformItemSizes(true);
+    m_citations->setTextElideMode(Qt::ElideRight);  // "0:09  Diplomatic tensions bet…", no side scrolling
+    m_citations->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_heading);
