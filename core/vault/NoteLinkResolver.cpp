@@ -158,8 +158,23 @@ std::optional<ResolvedLink> firstMatch(const fs::path& folder, const std::vector
 
 }  // namespace
 
+namespace {
+
+// Whether `name` is its own slug: a-z and 0-9 words joined by single '_'. Most links name a
+// file as written, and the vault's file names are slugs: they skip the decoding loop below
+// (half the work of resolving such a link).
+bool isSlugAlready(std::string_view name) {
+    const auto slugByte = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
+    return !name.empty() && name.front() != '_' && name.back() != '_' && std::all_of(name.begin(), name.end(), slugByte) &&
+           name.find("__") == std::string_view::npos;
+}
+
+}  // namespace
+
 std::string slugifyNoteName(std::string_view target) {
+    if (isSlugAlready(target)) return std::string(target);
     std::string slug;
+    slug.reserve(target.size());
     bool pendingSeparator = false;
     while (!target.empty()) {
         const DecodedChar decoded = decodeUtf8(target);

@@ -12,7 +12,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace scholia {
@@ -69,15 +68,51 @@ public:
     std::size_t memoryBytes() const;  // heap estimate
 
 private:
-    using NameMap = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+    static constexpr std::uint32_t kNoNote = UINT32_MAX;
 
-    std::optional<LinkResolution> pick(const NameMap& map, const std::string& key, LinkRule rule,
-                                       std::string_view fromFolder) const;
+    // A name's notes, found by the name. Open addressing (power-of-two slots, linear probing, at
+    // most half full) over a 64-bit hash: a lookup reads a slot, an entry and the name's bytes, where
+    // std::unordered_map divided by a prime and chased a node, a key and a vector. A name's notes
+    // are chained through `next`, in the order they came. A name whose notes all left keeps its
+    // entry, with no notes, for when it comes back; once such entries are most of a map,
+    // reindex() starts afresh.
+    struct NameMap {
+        struct Slot {
+            std::uint32_t hash = 0;   // the high half of the name's hash
+            std::uint32_t entry = 0;  // its index in `entries` + 1; 0 for a free slot
+        };
+        struct Entry {
+            std::uint32_t textAt = 0;  // the name: text.substr(textAt, textSize)
+            std::uint32_t textSize = 0;
+            std::uint32_t first = kNoNote;
+            std::uint32_t count = 0;
+        };
+
+        std::vector<Slot> slots;
+        std::vector<Entry> entries;
+        std::string text;                 // every entry's name, back to back
+        std::vector<std::uint32_t> next;  // by note: the next note with its name, or kNoNote
+        std::size_t emptyEntries = 0;
+
+        const Entry* find(std::string_view name, std::uint64_t hash) const;
+        void add(std::string_view name, std::uint64_t hash, std::uint32_t note);
+        void remove(std::string_view name, std::uint64_t hash, std::uint32_t note);
+        void reserve(std::size_t names);
+        std::size_t memoryBytes() const;
+        Entry* findEntry(std::string_view name, std::uint64_t hash);
+        void insertSlot(Slot slot);
+    };
+
+    // `hash` is hashKey(key), passed in as the slug is looked up in both maps. `fromPath` serves
+    // only to prefer one of several notes.
+    std::optional<LinkResolution> pick(const NameMap& map, std::string_view key, std::uint64_t hash, LinkRule rule,
+                                       std::string_view fromPath) const;
     // `folded()` and `slug()` give the name's keys; asked for only when the name as written
     // finds no note.
     template <typename Folded, typename Slug>
-    LinkResolution resolveName(const std::string& name, std::string_view fromPath, Folded folded, Slug slug) const;
+    LinkResolution resolveName(std::string_view name, std::string_view fromPath, Folded folded, Slug slug) const;
     void index(std::uint32_t note);
+    void reindex();
 
     std::vector<std::string> m_paths;
     NameMap m_byName;        // file name without extension, as written

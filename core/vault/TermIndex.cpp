@@ -1,5 +1,7 @@
 #include "vault/TermIndex.h"
 
+#include "common/FastHash.h"
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -16,49 +18,6 @@ namespace {
 // taken from the top bits of the hash, the table slot from the bottom ones.
 constexpr unsigned kShardBits = 6;
 constexpr std::size_t kShardCount = std::size_t{1} << kShardBits;
-
-std::uint64_t load64(const char* at)
-{
-    std::uint64_t value = 0;
-    std::memcpy(&value, at, sizeof value);
-    return value;
-}
-
-std::uint64_t load32(const char* at)
-{
-    std::uint32_t value = 0;
-    std::memcpy(&value, at, sizeof value);
-    return value;
-}
-
-// The last 1 to 8 bytes of a term as one number; with the length hashed too, distinct tails
-// give distinct numbers (overlapping loads, no byte loop).
-std::uint64_t tailOf(const char* at, std::size_t size)
-{
-    if (size >= 4)
-        return load32(at) << 32 | load32(at + size - 4);
-    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(at[i])}; };
-    return byte(0) << 16 | byte(size / 2) << 8 | byte(size - 1);
-}
-
-std::uint64_t mix(std::uint64_t value)
-{
-    value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    value = (value ^ (value >> 27)) * 0x94D049BB133111EBULL;
-    return value ^ (value >> 31);
-}
-
-// Eight bytes a step, then the tail. Terms are short (most fit one step) and std::hash's
-// byte-generic loop was a tenth of building the index. Not stored: it may change freely.
-inline std::uint64_t hashTerm(std::string_view term)
-{
-    const char* at = term.data();
-    std::size_t left = term.size();
-    std::uint64_t hash = 0x9E3779B97F4A7C15ULL * (term.size() + 1);
-    for (; left > 8; left -= 8, at += 8)
-        hash = mix(hash ^ load64(at));
-    return left == 0 ? mix(hash) : mix(hash ^ tailOf(at, left));
-}
 
 std::size_t shardOf(std::uint64_t hash)
 {
@@ -141,28 +100,53 @@ struct PostingList {
     }
 };
 
-// Varints of one group, buffered on the stack and appended to the list by finish().
+// Varints of one group. Nearly always the list's last chunk has room for the largest the group
+// can be, and they go straight into it; otherwise through a buffer on the stack, appended by
+// finish() (a small copy per group was a third of add()'s time).
 class GroupWriter {
 public:
-    GroupWriter(PostingList& list, ChunkPool& pool) : m_list(list), m_pool(pool) {}
+    // `maxBytes`: the most the group can take (kMaxVarintBytes for each value).
+    GroupWriter(PostingList& list, ChunkPool& pool, std::size_t maxBytes) : m_list(list), m_pool(pool)
+    {
+        if (list.tail && list.tailCapacity - list.tailUsed >= maxBytes)
+            m_direct = list.tail->data() + list.tailUsed;
+    }
     GroupWriter(const GroupWriter&) = delete;
     GroupWriter& operator=(const GroupWriter&) = delete;
 
-    void finish() { flush(); }
+    static constexpr std::size_t kMaxVarintBytes = 5;  // values are below 2^35
 
     void put(std::uint64_t value)
     {
+        if (m_direct) {
+            m_direct = putVarint(m_direct, value);
+            return;
+        }
         if (m_used + kMaxVarintBytes > m_buffer.size())
             flush();
-        while (value >= 0x80) {
-            m_buffer[m_used++] = static_cast<std::uint8_t>(value | 0x80);
-            value >>= 7;
+        m_used = static_cast<std::size_t>(putVarint(m_buffer.data() + m_used, value) - m_buffer.data());
+    }
+
+    void finish()
+    {
+        if (!m_direct) {
+            flush();
+            return;
         }
-        m_buffer[m_used++] = static_cast<std::uint8_t>(value);
+        m_list.tailUsed = static_cast<std::uint32_t>(m_direct - m_list.tail->data());
+        m_list.tail->used = m_list.tailUsed;
     }
 
 private:
-    static constexpr std::size_t kMaxVarintBytes = 10;
+    static std::uint8_t* putVarint(std::uint8_t* at, std::uint64_t value)
+    {
+        while (value >= 0x80) {
+            *at++ = static_cast<std::uint8_t>(value | 0x80);
+            value >>= 7;
+        }
+        *at++ = static_cast<std::uint8_t>(value);
+        return at;
+    }
 
     void flush()
     {
@@ -172,6 +156,7 @@ private:
 
     PostingList& m_list;
     ChunkPool& m_pool;
+    std::uint8_t* m_direct = nullptr;
     std::array<std::uint8_t, 256> m_buffer;  // not zeroed: written before read, and zeroing cost a tenth of add()
     std::size_t m_used = 0;
 };
@@ -284,7 +269,18 @@ struct TermIndex::Shard {
     std::mutex mutex;  // taken only by add(): lookups run when adding is over
     ChunkPool pool;
     std::vector<Entry> terms;
-    std::vector<std::uint32_t> table;  // open addressing: 1 + index into terms; 0 = free
+    // Open addressing: a slot is 1 + index into terms (low half; 0 = free) and a tag from the
+    // hash (high half), so that probing past other terms never reads their entries: each
+    // entry read is a wait on memory.
+    std::vector<std::uint64_t> table;
+
+    static std::uint32_t tagOf(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 24); }
+    static std::uint64_t slotOf(std::uint64_t hash, std::size_t index)
+    {
+        return std::uint64_t{tagOf(hash)} << 32 | (index + 1);
+    }
+    static std::uint32_t indexOf(std::uint64_t slot) { return static_cast<std::uint32_t>(slot) - 1; }
+    static bool tagMatches(std::uint64_t slot, std::uint64_t hash) { return slot >> 32 == tagOf(hash); }
 
     const Entry* find(std::uint64_t hash, std::string_view text) const
     {
@@ -292,40 +288,42 @@ struct TermIndex::Shard {
             return nullptr;
         const std::size_t mask = table.size() - 1;
         for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
-            const std::uint32_t slot = table[at];
+            const std::uint64_t slot = table[at];
             if (slot == 0)
                 return nullptr;
-            const Entry& entry = terms[slot - 1];
+            if (!tagMatches(slot, hash))
+                continue;
+            const Entry& entry = terms[indexOf(slot)];
             if (entry.hash == hash && entry.text == text)
                 return &entry;
         }
     }
 
+    // While adding, a 64-bit hash names a term, as in DocumentTerms: the text is not compared
+    // (that was a tenth of add()'s time, for a collision chance of about 1e-11 a vault).
     Entry& findOrInsert(std::uint64_t hash, std::string_view text)
     {
         if ((terms.size() + 1) * 2 > table.size())
             grow();
         const std::size_t mask = table.size() - 1;
         std::size_t at = hash & mask;
-        for (; table[at] != 0; at = (at + 1) & mask) {
-            Entry& entry = terms[table[at] - 1];
-            if (entry.hash == hash && entry.text == text)
-                return entry;
-        }
+        for (; table[at] != 0; at = (at + 1) & mask)
+            if (tagMatches(table[at], hash) && terms[indexOf(table[at])].hash == hash)
+                return terms[indexOf(table[at])];
         terms.push_back(Entry{hash, std::string(text), {}});
-        table[at] = static_cast<std::uint32_t>(terms.size());
+        table[at] = slotOf(hash, terms.size() - 1);
         return terms.back();
     }
 
     void grow()
     {
-        std::vector<std::uint32_t> bigger(std::max<std::size_t>(64, table.size() * 2), 0);
+        std::vector<std::uint64_t> bigger(std::max<std::size_t>(64, table.size() * 2), 0);
         const std::size_t mask = bigger.size() - 1;
-        for (std::uint32_t i = 0; i < terms.size(); ++i) {
+        for (std::size_t i = 0; i < terms.size(); ++i) {
             std::size_t at = terms[i].hash & mask;
             while (bigger[at] != 0)
                 at = (at + 1) & mask;
-            bigger[at] = i + 1;
+            bigger[at] = slotOf(terms[i].hash, i);
         }
         table = std::move(bigger);
     }
@@ -340,7 +338,7 @@ void DocumentTerms::add(std::string_view term, std::uint32_t slot)
         growTable();
     if (m_slots.empty())
         m_slots.push_back({});  // entry 0 ends chains
-    const std::uint64_t hash = hashTerm(term);
+    const std::uint64_t hash = fastHash(term);
     const std::size_t mask = m_table.size() - 1;
     std::size_t at = hash & mask;
     for (; m_table[at] != 0; at = (at + 1) & mask) {
@@ -405,7 +403,7 @@ const TermIndex::Entry* TermIndex::entryOf(std::string_view term) const
 {
     if (m_shards.empty())
         return nullptr;  // moved from
-    const std::uint64_t hash = hashTerm(term);
+    const std::uint64_t hash = fastHash(term);
     return m_shards[shardOf(hash)]->find(hash, term);
 }
 
@@ -430,39 +428,43 @@ void TermIndex::add(std::uint32_t doc, DocumentTerms& terms)
     for (const DocumentTerms::Word& word : terms.m_words)
         words[shardEnd[shardOf(word.hash)]++] = word;  // then shardEnd[s] is the end of shard s
 
-    std::vector<std::uint32_t>& slots = terms.m_wordSlots;
-    for (std::size_t shardIndex = 0, first = 0; shardIndex < kShardCount; ++shardIndex) {
+    std::size_t first = 0;
+    for (std::size_t shardIndex = 0; shardIndex < kShardCount; ++shardIndex) {
         if (first == shardEnd[shardIndex])
             continue;
         Shard& shard = *m_shards[shardIndex];
         const std::lock_guard lock(shard.mutex);
-        for (; first < shardEnd[shardIndex]; ++first) {
-            const DocumentTerms::Word& word = words[first];
-            PostingList& list = shard.findOrInsert(word.hash, terms.text(word)).postings;
-            GroupWriter group(list, shard.pool);
-            group.put(zigzag(static_cast<std::int64_t>(doc) - static_cast<std::int64_t>(list.lastDoc)));
-            if (word.ascending) {  // nearly always: straight from the chain
-                group.put(word.slotCount);
-                std::uint32_t previous = 0;
-                for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next) {
-                    group.put(terms.m_slots[link].slot - previous);
-                    previous = terms.m_slots[link].slot;
-                }
-            } else {
-                slots.clear();
-                for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next)
-                    slots.push_back(terms.m_slots[link].slot);
-                std::sort(slots.begin(), slots.end());
-                slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-                group.put(slots.size());
-                for (std::size_t i = 0; i < slots.size(); ++i)
-                    group.put(slots[i] - (i > 0 ? slots[i - 1] : 0));
-            }
-            group.finish();
-            list.lastDoc = doc;
-            ++list.documents;
-        }
+        for (; first < shardEnd[shardIndex]; ++first)
+            addWord(shard, doc, words[first], terms);
     }
+}
+
+void TermIndex::addWord(Shard& shard, std::uint32_t doc, const DocumentTerms::Word& word, DocumentTerms& terms)
+{
+    PostingList& list = shard.findOrInsert(word.hash, terms.text(word)).postings;
+    GroupWriter group(list, shard.pool, GroupWriter::kMaxVarintBytes * (2 + std::size_t{word.slotCount}));
+    group.put(zigzag(static_cast<std::int64_t>(doc) - static_cast<std::int64_t>(list.lastDoc)));
+    if (word.ascending) {  // nearly always: straight from the chain
+        group.put(word.slotCount);
+        std::uint32_t previous = 0;
+        for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next) {
+            group.put(terms.m_slots[link].slot - previous);
+            previous = terms.m_slots[link].slot;
+        }
+    } else {
+        std::vector<std::uint32_t>& slots = terms.m_wordSlots;
+        slots.clear();
+        for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next)
+            slots.push_back(terms.m_slots[link].slot);
+        std::sort(slots.begin(), slots.end());
+        slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+        group.put(slots.size());
+        for (std::size_t i = 0; i < slots.size(); ++i)
+            group.put(slots[i] - (i > 0 ? slots[i - 1] : 0));
+    }
+    group.finish();
+    list.lastDoc = doc;
+    ++list.documents;
 }
 
 std::vector<Posting> TermIndex::find(std::string_view term) const
@@ -526,7 +528,7 @@ std::size_t TermIndex::memoryBytes() const
     std::size_t bytes = m_shards.size() * sizeof(Shard);
     for (const auto& shard : m_shards) {
         bytes += shard->pool.reservedBytes();
-        bytes += shard->terms.capacity() * sizeof(Entry) + shard->table.capacity() * sizeof(std::uint32_t);
+        bytes += shard->terms.capacity() * sizeof(Entry) + shard->table.capacity() * sizeof(std::uint64_t);
         for (const Entry& entry : shard->terms)
             if (entry.text.capacity() > kSsoCapacity)
                 bytes += entry.text.capacity() + 1;

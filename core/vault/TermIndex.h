@@ -98,6 +98,7 @@ private:
     struct Entry;
     void makeShards();
     const Entry* entryOf(std::string_view term) const;
+    static void addWord(Shard& shard, std::uint32_t doc, const DocumentTerms::Word& word, DocumentTerms& terms);
 
     std::vector<std::unique_ptr<Shard>> m_shards;  // empty only when moved from
 };

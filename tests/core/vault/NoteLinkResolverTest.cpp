@@ -72,6 +72,20 @@ TEST(SlugifyNoteName, MatchesHowTheVaultNamesItsFiles) {
     }
 }
 
+TEST(SlugifyNoteName, NamesThatAreSlugsAlreadyTakeAShortcutToTheSameSlug) {
+    // A trailing space makes any name take the general path, and never shows in a slug.
+    std::vector<std::string> targets{"a_b", "a__b", "_a", "a_", "_", "__", "a", "z9_0y", "a b", "A_b", "a-b"};
+    targets.insert(targets.end(), {"caf\xC3\xA9_x", "\xC3\xA9", "a\tb"});
+    for (int byte = 1; byte < 0x80; ++byte) {
+        const std::string c(1, static_cast<char>(byte));
+        for (const std::string& target : {c, c + "a_b", "a_b" + c, "a" + c + "b", "a_" + c + "_b"})
+            targets.push_back(target);
+    }
+    for (const std::string& target : targets)
+        EXPECT_EQ(slugifyNoteName(target), slugifyNoteName(target + " ")) << target;
+    EXPECT_EQ(slugifyNoteName("already_a_slug_2"), "already_a_slug_2");
+}
+
 TEST(SlugifyNoteName, IsIdempotent) {
     for (const std::string target : {"Long-term vision", "Iran\u2019s  cyber attacks", "Caf\u00e9 culture"}) {
         const std::string once = slugifyNoteName(target);

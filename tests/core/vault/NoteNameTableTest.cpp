@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace scholia {
 namespace {
 
@@ -76,6 +79,65 @@ TEST(NoteNameTable, NamesInSeveralFolders)
     ASSERT_EQ(shared.size(), 1u);
     EXPECT_EQ(shared[0].first, "intro.md");
     EXPECT_EQ(shared[0].second, (std::vector<std::uint32_t>{1, 0}));  // by path
+}
+
+TEST(NoteNameTable, AddingAndRemovingResolvesAsATableBuiltAfresh)
+{
+    // Renames back and forth, names shared by folders, notes gone for good: enough changes that
+    // the table starts afresh more than once on the way.
+    NoteNameTable table;
+    std::vector<std::string> paths;
+    const auto set = [&](std::uint32_t note, std::string path) {
+        if (note >= paths.size())
+            paths.resize(note + 1);
+        paths[note] = path;
+        if (path.empty())
+            table.remove(note);
+        else
+            table.add(note, std::move(path));
+    };
+    for (std::uint32_t round = 0; round < 40; ++round) {
+        for (std::uint32_t note = 0; note < 30; ++note) {
+            const std::uint32_t name = (note / 3 * 7 + round * 13) % 400;  // three notes a name
+            if ((note + round) % 11 == 0)
+                set(note, "");
+            else
+                set(note, "f" + std::to_string(note % 4) + "/" + (note % 3 == 0 && name % 2 == 0 ? "Name_" : "name_")
+                              + std::to_string(name) + ".md");
+        }
+        const NoteNameTable fresh(paths);
+        for (std::uint32_t name = 0; name < 400; ++name)
+            for (const std::string& target :
+                 {"name_" + std::to_string(name), "NAME_" + std::to_string(name), "Name " + std::to_string(name)})
+                for (const char* from : {"f0/x.md", "f3/x.md", "x.md"})
+                    ASSERT_EQ(table.resolve(target, from), fresh.resolve(target, from)) << round << " " << target;
+        ASSERT_EQ(table.namesInSeveralFolders(), fresh.namesInSeveralFolders()) << round;
+    }
+}
+
+TEST(NoteNameTable, RenamingOverAndOverKeepsTheTableSmall)
+{
+    NoteNameTable table({"a/kept.md"});
+    const std::size_t before = table.memoryBytes();
+    for (int rename = 0; rename < 100000; ++rename)
+        table.add(1, "b/name_" + std::to_string(rename) + ".md");
+    EXPECT_LT(table.memoryBytes(), before + 16 * 1024);
+    EXPECT_EQ(table.resolve("name_99999", "a/x.md"), resolved(1, LinkRule::Exact));
+    EXPECT_EQ(table.resolve("name_99998", "a/x.md").status, LinkStatus::Missing);
+    EXPECT_EQ(table.resolve("kept", "a/x.md"), resolved(0, LinkRule::Exact));
+}
+
+TEST(NoteNameTable, ManyNamesAddedOneByOne)
+{
+    NoteNameTable table;
+    for (std::uint32_t note = 0; note < 5000; ++note)
+        table.add(note, "c" + std::to_string(note % 10) + "/note_" + std::to_string(note) + ".md");
+    for (std::uint32_t note = 0; note < 5000; ++note) {
+        ASSERT_EQ(table.resolve("note_" + std::to_string(note), "c0/x.md"), resolved(note, LinkRule::Exact));
+        ASSERT_EQ(table.resolve("Note " + std::to_string(note), "c0/x.md"), resolved(note, LinkRule::Slug));
+    }
+    EXPECT_EQ(table.resolve("note_5000", "c0/x.md").status, LinkStatus::Missing);
+    EXPECT_GT(table.memoryBytes(), 5000u * 2 * sizeof(std::uint32_t));
 }
 
 }  // namespace
