@@ -132,6 +132,27 @@ TEST(TermIndex, ThreadsAddingAtOnceLoseNothing)
     EXPECT_EQ(index.find("term3").size(), 4 * kDocsPerThread / 10);
 }
 
+TEST(TermIndex, GroupsOfEverySizeAcrossChunkEdgesComeBackWhole)
+{
+    // Documents with 1 to 400 slots of one term: groups from 3 bytes to over a kilobyte, some
+    // written in place, some across the end of a chunk, some longer than a whole chunk.
+    TermIndex index;
+    DocumentTerms document;
+    std::vector<Posting> expected;
+    for (std::uint32_t doc = 0; doc < 120; ++doc) {
+        document.clear();
+        const std::uint32_t slots = 1 + (doc * 37) % 400;
+        for (std::uint32_t slot = 0; slot < slots; ++slot) {
+            document.add("war", slot * 200);  // 2-byte deltas
+            expected.push_back(Posting{doc, slot * 200});
+        }
+        document.add("peace", doc);
+        index.add(doc, document);
+    }
+    EXPECT_EQ(index.find("war"), expected);
+    EXPECT_EQ(index.find("peace").size(), 120u);
+}
+
 TEST(TermIndex, PostingsCostAFewBytesEach)
 {
     TermIndex index;
