@@ -18,6 +18,8 @@ namespace {
 // taken from the top bits of the hash, the table slot from the bottom ones.
 constexpr unsigned kShardBits = 6;
 constexpr std::size_t kShardCount = std::size_t{1} << kShardBits;
+// How many words ahead TermIndex::add() asks for a word's entry (see Shard::prefetchEntry).
+constexpr std::size_t kEntriesAhead = 4;
 
 std::size_t shardOf(std::uint64_t hash)
 {
@@ -271,69 +273,82 @@ std::vector<Posting> mergeAll(std::vector<std::vector<Posting>> lists)
 
 struct TermIndex::Entry {
     std::uint64_t hash = 0;
-    std::string text;
-    PostingList postings;
+    PostingList postings;      // postings.documents == 0: a free place in the table
+    std::uint32_t textAt = 0;  // into Shard::text
+    std::uint32_t textSize = 0;
+
+    bool free() const { return postings.documents == 0; }
 };
 
+// Open addressing over the entries themselves (at most half full): a word added is one wait
+// on memory for its entry and one for its list's last chunk; a table of indices in front of
+// the entries was one more (a third of add()). Term texts live in one string a shard.
 struct TermIndex::Shard {
     std::mutex mutex;  // taken only by add(): lookups run when adding is over
     ChunkPool pool;
-    std::vector<Entry> terms;
-    // Open addressing: a slot is 1 + index into terms (low half; 0 = free) and a tag from the
-    // hash (high half), so that probing past other terms never reads their entries: each
-    // entry read is a wait on memory.
-    std::vector<std::uint64_t> table;
+    std::vector<Entry> table;
+    std::size_t termCount = 0;
+    std::string text;
 
-    static std::uint32_t tagOf(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 24); }
-    static std::uint64_t slotOf(std::uint64_t hash, std::size_t index)
-    {
-        return std::uint64_t{tagOf(hash)} << 32 | (index + 1);
-    }
-    static std::uint32_t indexOf(std::uint64_t slot) { return static_cast<std::uint32_t>(slot) - 1; }
-    static bool tagMatches(std::uint64_t slot, std::uint64_t hash) { return slot >> 32 == tagOf(hash); }
+    std::string_view textOf(const Entry& entry) const { return std::string_view(text).substr(entry.textAt, entry.textSize); }
 
-    const Entry* find(std::uint64_t hash, std::string_view text) const
+    const Entry* find(std::uint64_t hash, std::string_view term) const
     {
         if (table.empty())
             return nullptr;
         const std::size_t mask = table.size() - 1;
-        for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
-            const std::uint64_t slot = table[at];
-            if (slot == 0)
-                return nullptr;
-            if (!tagMatches(slot, hash))
-                continue;
-            const Entry& entry = terms[indexOf(slot)];
-            if (entry.hash == hash && entry.text == text)
-                return &entry;
-        }
+        for (std::size_t at = hash & mask; !table[at].free(); at = (at + 1) & mask)
+            if (table[at].hash == hash && textOf(table[at]) == term)
+                return &table[at];
+        return nullptr;
+    }
+
+    // A word's entry and its list's last chunk are waits on memory: add() asks for them a few
+    // words ahead, so that the waits overlap.
+    void prefetchEntry(std::uint64_t hash) const
+    {
+        if (!table.empty())
+            __builtin_prefetch(&table[hash & (table.size() - 1)]);
+    }
+
+    void prefetchChunk(std::uint64_t hash) const
+    {
+        if (table.empty())
+            return;
+        const Entry& entry = table[hash & (table.size() - 1)];  // where it nearly always is
+        if (entry.hash == hash && entry.postings.tail)
+            __builtin_prefetch(entry.postings.tail->data() + entry.postings.tailUsed, 1);
     }
 
     // While adding, a 64-bit hash names a term, as in DocumentTerms: the text is not compared
-    // (that was a tenth of add()'s time, for a collision chance of about 1e-11 a vault).
-    Entry& findOrInsert(std::uint64_t hash, std::string_view text)
+    // (that was a tenth of add()'s time, for a collision chance of about 1e-11 a vault). The
+    // caller adds a document to the entry at once, which takes its place in the table.
+    Entry& findOrInsert(std::uint64_t hash, std::string_view term)
     {
-        if ((terms.size() + 1) * 2 > table.size())
+        if ((termCount + 1) * 2 > table.size())
             grow();
         const std::size_t mask = table.size() - 1;
         std::size_t at = hash & mask;
-        for (; table[at] != 0; at = (at + 1) & mask)
-            if (tagMatches(table[at], hash) && terms[indexOf(table[at])].hash == hash)
-                return terms[indexOf(table[at])];
-        terms.push_back(Entry{hash, std::string(text), {}});
-        table[at] = slotOf(hash, terms.size() - 1);
-        return terms.back();
+        for (; !table[at].free(); at = (at + 1) & mask)
+            if (table[at].hash == hash)
+                return table[at];
+        ++termCount;
+        table[at] = Entry{hash, {}, static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(term.size())};
+        text += term;
+        return table[at];
     }
 
     void grow()
     {
-        std::vector<std::uint64_t> bigger(std::max<std::size_t>(64, table.size() * 2), 0);
+        std::vector<Entry> bigger(std::max<std::size_t>(64, table.size() * 2));
         const std::size_t mask = bigger.size() - 1;
-        for (std::size_t i = 0; i < terms.size(); ++i) {
-            std::size_t at = terms[i].hash & mask;
-            while (bigger[at] != 0)
+        for (const Entry& entry : table) {
+            if (entry.free())
+                continue;
+            std::size_t at = entry.hash & mask;
+            while (!bigger[at].free())
                 at = (at + 1) & mask;
-            bigger[at] = slotOf(terms[i].hash, i);
+            bigger[at] = entry;
         }
         table = std::move(bigger);
     }
@@ -444,8 +459,16 @@ void TermIndex::add(std::uint32_t doc, DocumentTerms& terms)
             continue;
         Shard& shard = *m_shards[shardIndex];
         const std::lock_guard lock(shard.mutex);
-        for (; first < shardEnd[shardIndex]; ++first)
+        const std::size_t end = shardEnd[shardIndex];
+        for (std::size_t ahead = first; ahead < std::min(end, first + kEntriesAhead); ++ahead)
+            shard.prefetchEntry(words[ahead].hash);
+        for (; first < end; ++first) {
+            if (first + kEntriesAhead < end)
+                shard.prefetchEntry(words[first + kEntriesAhead].hash);
+            if (first + 1 < end)
+                shard.prefetchChunk(words[first + 1].hash);
             addWord(shard, doc, words[first], terms);
+        }
     }
 }
 
@@ -496,9 +519,9 @@ std::vector<std::string> TermIndex::termsWithPrefix(std::string_view prefix) con
     // A scan of every term: ~100,000 comparisons of a few bytes, under a millisecond.
     std::vector<std::string> terms;
     for (const auto& shard : m_shards)
-        for (const Entry& entry : shard->terms)
-            if (entry.text.starts_with(prefix))
-                terms.push_back(entry.text);
+        for (const Entry& entry : shard->table)
+            if (!entry.free() && shard->textOf(entry).starts_with(prefix))
+                terms.emplace_back(shard->textOf(entry));
     return terms;
 }
 
@@ -518,31 +541,23 @@ std::size_t TermIndex::documentCount(std::string_view term) const
 
 void TermIndex::shrinkToFit()
 {
-    for (auto& shard : m_shards) {
-        shard->terms.shrink_to_fit();
-        shard->table.shrink_to_fit();
-    }
+    for (auto& shard : m_shards)
+        shard->text.shrink_to_fit();  // the table stays at most half full, for lookups
 }
 
 std::size_t TermIndex::termCount() const
 {
     std::size_t count = 0;
     for (const auto& shard : m_shards)
-        count += shard->terms.size();
+        count += shard->termCount;
     return count;
 }
 
 std::size_t TermIndex::memoryBytes() const
 {
-    constexpr std::size_t kSsoCapacity = 15;
     std::size_t bytes = m_shards.size() * sizeof(Shard);
-    for (const auto& shard : m_shards) {
-        bytes += shard->pool.reservedBytes();
-        bytes += shard->terms.capacity() * sizeof(Entry) + shard->table.capacity() * sizeof(std::uint64_t);
-        for (const Entry& entry : shard->terms)
-            if (entry.text.capacity() > kSsoCapacity)
-                bytes += entry.text.capacity() + 1;
-    }
+    for (const auto& shard : m_shards)
+        bytes += shard->pool.reservedBytes() + shard->table.capacity() * sizeof(Entry) + shard->text.capacity();
     return bytes;
 }
 
