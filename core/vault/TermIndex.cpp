@@ -290,7 +290,10 @@ struct TermIndex::Shard {
     std::size_t termCount = 0;
     std::string text;
 
-    std::string_view textOf(const Entry& entry) const { return std::string_view(text).substr(entry.textAt, entry.textSize); }
+    std::string_view textOf(const Entry& entry) const
+    {
+        return std::string_view(text).substr(entry.textAt, entry.textSize);
+    }
 
     const Entry* find(std::uint64_t hash, std::string_view term) const
     {
@@ -381,7 +384,8 @@ void DocumentTerms::add(std::string_view term, std::uint32_t slot)
     }
     const auto link = static_cast<std::uint32_t>(m_slots.size());
     m_slots.push_back({slot, 0});
-    m_words.push_back(Word{hash, static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(term.size()), link, link, 1, true});
+    m_words.push_back(Word{hash, static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(term.size()),
+                           link, link, 1, true});
     m_table[at] = static_cast<std::uint32_t>(m_words.size());
     m_text += term;
 }
@@ -511,7 +515,8 @@ std::vector<Posting> TermIndex::findIn(std::string_view term, const std::vector<
     const Entry* entry = entryOf(term);
     if (!entry)
         return {};
-    return decode(entry->postings, [&](std::uint32_t doc) { return std::binary_search(docs.begin(), docs.end(), doc); });
+    return decode(entry->postings,
+                  [&](std::uint32_t doc) { return std::binary_search(docs.begin(), docs.end(), doc); });
 }
 
 std::vector<std::string> TermIndex::termsWithPrefix(std::string_view prefix) const
