@@ -104,12 +104,18 @@ void VaultSidebar::rebuild()
     for (std::size_t i = 0; i < notes.size(); ++i)
         m_order[i] = i;
     if (grouping() == Grouping::ByVideo) {
-        // Videos by id, notes by path within each; the notes without one last.
-        std::stable_sort(m_order.begin(), m_order.end(), [&notes](std::size_t a, std::size_t b) {
+        // Videos by the title their group shows (ids only break ties), notes by path within
+        // each; the notes without a video last.
+        std::vector<QString> titles(notes.size());
+        for (std::size_t i = 0; i < notes.size(); ++i)
+            titles[i] = videoTitle(notes[i]);
+        std::stable_sort(m_order.begin(), m_order.end(), [&notes, &titles](std::size_t a, std::size_t b) {
             const bool aHas = !notes[a].videoId.isEmpty();
             const bool bHas = !notes[b].videoId.isEmpty();
             if (aHas != bHas)
                 return aHas;
+            if (const int order = titles[a].compare(titles[b], Qt::CaseInsensitive); order != 0)
+                return order < 0;
             return notes[a].videoId < notes[b].videoId;
         });
     }
@@ -143,6 +149,11 @@ void VaultSidebar::finishFilling()
     setCurrentNote(m_currentPath);
 }
 
+QString VaultSidebar::videoTitle(const VaultNoteRow& row) const
+{
+    return m_vault->overview().videoTitles.value(row.videoId, row.title);
+}
+
 QStandardItem* VaultSidebar::groupFor(const VaultNoteRow& row)
 {
     QStandardItem* root = m_filling->invisibleRootItem();
@@ -160,7 +171,7 @@ QStandardItem* VaultSidebar::groupFor(const VaultNoteRow& row)
         tip = tr("Notes that name no videoId: index pages and the like");
     } else {
         key = row.videoId;
-        label = tr("%1 [%2]").arg(m_vault->overview().videoTitles.value(row.videoId, row.title), row.videoId);
+        label = tr("%1 [%2]").arg(videoTitle(row), row.videoId);
         tip = tr("Notes about video %1").arg(row.videoId);
     }
     QStandardItem*& group = m_groups[key];

@@ -50,6 +50,7 @@ private:
     void fillSlice();
     void finishFilling();
     QStandardItem* groupFor(const VaultNoteRow& row);
+    QString videoTitle(const VaultNoteRow& row) const;  // the title a note's video group shows
     static QStandardItem* noteItem(const VaultNoteRow& row);
     void onFilterChanged(const QString& text);
     void onActivated(const QModelIndex& index);

@@ -145,6 +145,9 @@ private Q_SLOTS:
 
     void theSidebarListsNotesByFolderAndByVideoAndFilters()
     {
+        // A second video, whose id sorts first and whose title sorts last: groups go by title.
+        QVERIFY(writeFile(m_dir->filePath(QStringLiteral("talks/zebra_talk.md")),
+                          "---\ntitle: Zebra talk\nvideoId: AAAAAAAAAAA\n---\n\nA claim " + cite("00:00:10") + ".\n"));
         openVault();
         auto* tree = m_window->findChild<QTreeView*>(QStringLiteral("vaultTree"));
         auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("vaultFilter"));
@@ -157,12 +160,13 @@ private Q_SLOTS:
                                                     QStringLiteral("Index"), QStringLiteral("talks")}));
 
         grouping->setCurrentIndex(1);  // by video
-        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->rowCount(), 3);
         // Named by the note the video's other notes link to (source.md links to target_note.md).
         QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("Target note [i_4Jtcev5VY]"));
         QCOMPARE(model->rowCount(model->index(0, 0)), 4);
-        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("Without a video"));
-        QCOMPARE(model->index(0, 0, model->index(1, 0)).data().toString(), QStringLiteral("Index"));
+        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("Zebra talk [AAAAAAAAAAA]"));
+        QCOMPARE(model->index(2, 0).data().toString(), QStringLiteral("Without a video"));
+        QCOMPARE(model->index(0, 0, model->index(2, 0)).data().toString(), QStringLiteral("Index"));
 
         QTest::keyClicks(filter, QStringLiteral("target"));
         QCOMPARE(model->rowCount(), 1);
