@@ -3,9 +3,7 @@
 #include "common/FastHash.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
-#include <cstring>
 #include <filesystem>
 #include <map>
 #include <tuple>
