@@ -103,7 +103,7 @@ private:
         void insertSlot(Slot slot);
     };
 
-    // `hash` is hashKey(key), passed in as the slug is looked up in both maps. `fromPath` serves
+    // `hash` is fastHash(key), passed in as the slug is looked up in both maps. `fromPath` serves
     // only to prefer one of several notes.
     std::optional<LinkResolution> pick(const NameMap& map, std::string_view key, std::uint64_t hash, LinkRule rule,
                                        std::string_view fromPath) const;

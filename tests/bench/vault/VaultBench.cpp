@@ -127,15 +127,24 @@ std::string loadAverage()
     return load.substr(0, load.find(' ', load.find(' ', load.find(' ') + 1) + 1));
 }
 
+// The synthetic vault, or nothing when it cannot be written (the benchmark is then skipped).
+const scholia::bench::SyntheticVault* vaultOrSkip(benchmark::State& state)
+{
+    const auto& vault = syntheticVault();
+    if (!vault.root.empty())
+        return &vault;
+    state.SkipWithError("cannot write the synthetic vault (set SCHOLIA_BENCH_VAULT)");
+    return nullptr;
+}
+
 // ---- indexing --------------------------------------------------------------------------------
 
 void BM_IndexVault(benchmark::State& state)
 {
-    const auto& vault = syntheticVault();
-    if (vault.root.empty()) {
-        state.SkipWithError("cannot write the synthetic vault (set SCHOLIA_BENCH_VAULT)");
+    const scholia::bench::SyntheticVault* found = vaultOrSkip(state);
+    if (!found)
         return;
-    }
+    const auto& vault = *found;
     scholia::VaultIndexOptions options;
     options.threads = static_cast<unsigned>(state.range(0));
     // Only the process's first build measures memory: later ones reuse heap the earlier ones freed.
@@ -221,11 +230,10 @@ void parseWithCmark(const std::vector<std::string>& texts)
 
 void BM_BareCmark(benchmark::State& state)
 {
-    const auto& vault = syntheticVault();
-    if (vault.root.empty()) {
-        state.SkipWithError("cannot write the synthetic vault (set SCHOLIA_BENCH_VAULT)");
+    const scholia::bench::SyntheticVault* found = vaultOrSkip(state);
+    if (!found)
         return;
-    }
+    const auto& vault = *found;
     const std::vector<std::string> texts = vaultBytes(vault.root);
     std::size_t bytes = 0;
     for (const std::string& text : texts)
@@ -287,11 +295,10 @@ double median(std::vector<double> values)
 
 void BM_IndexVsBareCmark(benchmark::State& state)
 {
-    const auto& vault = syntheticVault();
-    if (vault.root.empty()) {
-        state.SkipWithError("cannot write the synthetic vault (set SCHOLIA_BENCH_VAULT)");
+    const scholia::bench::SyntheticVault* found = vaultOrSkip(state);
+    if (!found)
         return;
-    }
+    const auto& vault = *found;
     const std::vector<std::string> texts = vaultBytes(vault.root);
     PairedNumbers& numbers = pairedResults();
     numbers = {};
