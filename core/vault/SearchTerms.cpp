@@ -11,11 +11,8 @@ namespace scholia {
 
 namespace {
 
-constexpr std::size_t kMaxTermBytes = 64;
-
 // Frequent English words that would make the index large and the results no better.
-// Sorted, to be read; none is longer than kLongestStopWord.
-constexpr std::size_t kLongestStopWord = 5;
+// Sorted, to be read; none is longer than detail::kLongestStopWord.
 constexpr std::array<std::string_view, 64> kStopWords = {
     "about", "after", "all",   "also",  "an",    "and",   "any",   "are",   "as",    "at",    "be",
     "been",  "being", "both",  "but",   "by",    "can",   "could", "did",   "do",    "does",  "each",
@@ -57,7 +54,7 @@ constexpr std::array<std::uint64_t, kStopTableSize> makeStopTable()
 
 constexpr std::array<std::uint64_t, kStopTableSize> kStopTable = makeStopTable();
 
-constexpr bool isStopWord(std::string_view word)
+constexpr bool inStopTable(std::string_view word)
 {
     const std::uint64_t value = packed(word);
     for (std::size_t at = stopSlot(value);; at = (at + 1) % kStopTableSize) {
@@ -82,10 +79,10 @@ constexpr std::string_view kLatinExtendedAFolds =
     "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 static_assert(kLatinExtendedAFolds.size() == 0x80);
 static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()));
-static_assert(std::all_of(kStopWords.begin(), kStopWords.end(), isStopWord));
-static_assert(!isStopWord("th") && !isStopWord("them2") && !isStopWord("abou"));
+static_assert(std::all_of(kStopWords.begin(), kStopWords.end(), inStopTable));
+static_assert(!inStopTable("th") && !inStopTable("them2") && !inStopTable("abou"));
 static_assert(std::all_of(kStopWords.begin(), kStopWords.end(),
-                          [](std::string_view word) { return word.size() <= kLongestStopWord; }));
+                          [](std::string_view word) { return word.size() <= detail::kLongestStopWord; }));
 
 struct CodePointRange {
     char32_t first;
@@ -192,6 +189,11 @@ FoldedCharacter foldNonAscii(std::string_view text, std::size_t at, std::string&
     return {decoded.length, letter};
 }
 
+bool isStopWord(std::string_view word)
+{
+    return inStopTable(word);
+}
+
 void TermBuffer::grow(std::size_t needed)
 {
     std::string bigger(std::max(needed, 2 * m_capacity), '\0');
@@ -206,13 +208,6 @@ void TermBuffer::grow(std::size_t needed)
 void forEachSearchToken(std::string_view text, const std::function<void(const SearchToken&)>& visit)
 {
     scanSearchTokens(text, visit);
-}
-
-bool isIndexableTerm(std::string_view term)
-{
-    if (term.size() < 2 || term.size() > kMaxTermBytes)
-        return false;
-    return term.size() > kLongestStopWord || !isStopWord(term);
 }
 
 std::vector<std::string> searchTerms(std::string_view text)

@@ -155,8 +155,20 @@ void scanSearchTokens(std::string_view text, Visit&& visit)
 // The same, for callers that prefer a std::function.
 void forEachSearchToken(std::string_view text, const std::function<void(const SearchToken&)>& visit);
 
+namespace detail {
+inline constexpr std::size_t kMaxTermBytes = 64;
+inline constexpr std::size_t kLongestStopWord = 5;
+bool isStopWord(std::string_view word);  // one of some 60 frequent English words
+}  // namespace detail
+
 // The words worth indexing: no stop words, no one-character words, nothing longer than 64 bytes.
-bool isIndexableTerm(std::string_view term);
+// Inline: indexing asks it of every word, and most are longer than any stop word.
+inline bool isIndexableTerm(std::string_view term)
+{
+    if (term.size() < 2 || term.size() > detail::kMaxTermBytes)
+        return false;
+    return term.size() > detail::kLongestStopWord || !detail::isStopWord(term);
+}
 
 // The indexable terms of `text`, in order, repeats kept.
 std::vector<std::string> searchTerms(std::string_view text);

@@ -4,10 +4,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <exception>
 #include <functional>
 #include <iterator>
 #include <mutex>
 #include <new>
+#include <thread>
+#include <utility>
 
 namespace scholia {
 
@@ -78,33 +82,92 @@ private:
     std::size_t m_reserved = 0;
 };
 
-// The tail's fill is kept here too, beside the term: appending then only writes to the
-// chunk, and never waits to read it back from memory (that read was a third of add()).
+constexpr std::size_t kMaxVarintBytes = 5;           // values are below 2^35
+static_assert(kFirstChunkBytes >= kMaxVarintBytes);  // a list's first value is all in its first chunk
+static_assert(kLargestChunkBytes <= UINT16_MAX);     // PostingList's fill and capacity
+
+std::uint64_t zigzag(std::int64_t value)
+{
+    return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
+}
+
+std::int64_t unzigzag(std::uint64_t value)
+{
+    return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
+}
+
+std::uint8_t* putVarint(std::uint8_t* at, std::uint64_t value)
+{
+    while (value >= 0x80) {
+        *at++ = static_cast<std::uint8_t>(value | 0x80);
+        value >>= 7;
+    }
+    *at++ = static_cast<std::uint8_t>(value);
+    return at;
+}
+
+std::uint64_t getVarint(const std::uint8_t*& at, const std::uint8_t* end)
+{
+    std::uint64_t value = 0;
+    for (int shift = 0; at < end; shift += 7) {
+        const std::uint8_t byte = *at++;
+        value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+        if (!(byte & 0x80))
+            break;
+    }
+    return value;
+}
+
+// What adding to a term's list needs, in the term's table entry; the list's first chunk, needed
+// only to read it, is with the term's text (TermInfo). The tail's fill is kept here too:
+// appending then only writes to the chunk, and never waits to read it back from memory (that
+// read was a third of add()).
 struct PostingList {
-    Chunk* head = nullptr;
-    Chunk* tail = nullptr;
-    std::uint32_t tailUsed = 0;
-    std::uint32_t tailCapacity = 0;
+    Chunk* tail = nullptr;  // set when the term is added, to an empty first chunk
     std::uint32_t lastDoc = 0;
     std::uint32_t documents = 0;
+    std::uint16_t tailUsed = 0;
+    std::uint16_t tailCapacity = 0;
+    std::uint32_t term = 0;  // into Shard::terms
 
     void append(const std::uint8_t* bytes, std::size_t size, ChunkPool& pool)
     {
         while (size > 0) {
             if (tailUsed == tailCapacity) {
-                const std::uint32_t capacity = nextChunkBytes(tail ? tailCapacity : 0);
+                const std::uint32_t capacity = nextChunkBytes(tailCapacity);
                 Chunk* chunk = pool.allocate(capacity);
-                (tail ? tail->next : head) = chunk;
+                tail->next = chunk;
                 tail = chunk;
                 tailUsed = 0;
-                tailCapacity = capacity;
+                tailCapacity = static_cast<std::uint16_t>(capacity);
             }
             const std::size_t room = std::min<std::size_t>(size, tailCapacity - tailUsed);
             std::copy_n(bytes, room, tail->data() + tailUsed);
-            tailUsed += static_cast<std::uint32_t>(room);
+            tailUsed = static_cast<std::uint16_t>(tailUsed + room);
             bytes += room;
             size -= room;
         }
+    }
+
+    // Appends the groups of `other` (whose first chunk is `otherHead`), a list of other documents.
+    // Only its first document delta changes: it counted from 0, and now from this list's last one.
+    void appendList(const Chunk* otherHead, const PostingList& other, ChunkPool& pool)
+    {
+        std::uint32_t capacity = 0;
+        for (const Chunk* chunk = otherHead; chunk; chunk = chunk->next) {
+            capacity = nextChunkBytes(capacity);
+            const std::uint8_t* at = chunk->data();
+            const std::uint8_t* const end = at + (chunk == other.tail ? other.tailUsed : capacity);
+            if (chunk == otherHead) {
+                const std::int64_t firstDoc = unzigzag(getVarint(at, end));
+                std::array<std::uint8_t, kMaxVarintBytes> delta;
+                const std::uint8_t* const deltaEnd = putVarint(delta.data(), zigzag(firstDoc - lastDoc));
+                append(delta.data(), static_cast<std::size_t>(deltaEnd - delta.data()), pool);
+            }
+            append(at, static_cast<std::size_t>(end - at), pool);
+        }
+        lastDoc = other.lastDoc;
+        documents += other.documents;
     }
 };
 
@@ -116,13 +179,11 @@ public:
     // `maxBytes`: the most the group can take (kMaxVarintBytes for each value).
     GroupWriter(PostingList& list, ChunkPool& pool, std::size_t maxBytes) : m_list(list), m_pool(pool)
     {
-        if (list.tail && list.tailCapacity - list.tailUsed >= maxBytes)
+        if (static_cast<std::size_t>(list.tailCapacity - list.tailUsed) >= maxBytes)
             m_direct = list.tail->data() + list.tailUsed;
     }
     GroupWriter(const GroupWriter&) = delete;
     GroupWriter& operator=(const GroupWriter&) = delete;
-
-    static constexpr std::size_t kMaxVarintBytes = 5;  // values are below 2^35
 
     void put(std::uint64_t value)
     {
@@ -141,20 +202,10 @@ public:
             flush();
             return;
         }
-        m_list.tailUsed = static_cast<std::uint32_t>(m_direct - m_list.tail->data());
+        m_list.tailUsed = static_cast<std::uint16_t>(m_direct - m_list.tail->data());
     }
 
 private:
-    static std::uint8_t* putVarint(std::uint8_t* at, std::uint64_t value)
-    {
-        while (value >= 0x80) {
-            *at++ = static_cast<std::uint8_t>(value | 0x80);
-            value >>= 7;
-        }
-        *at++ = static_cast<std::uint8_t>(value);
-        return at;
-    }
-
     void flush()
     {
         m_list.append(m_buffer.data(), m_used, m_pool);
@@ -168,38 +219,16 @@ private:
     std::size_t m_used = 0;
 };
 
-std::uint64_t zigzag(std::int64_t value)
-{
-    return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
-}
-
-std::int64_t unzigzag(std::uint64_t value)
-{
-    return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
-}
-
-std::uint64_t getVarint(const std::uint8_t*& at, const std::uint8_t* end)
-{
-    std::uint64_t value = 0;
-    for (int shift = 0; at < end; shift += 7) {
-        const std::uint8_t byte = *at++;
-        value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-        if (!(byte & 0x80))
-            break;
-    }
-    return value;
-}
-
 // The postings of the documents `wanted(doc)` accepts, sorted. The chunks are copied into one
 // buffer first: a varint may straddle two, and the decoding loop stays tight. Groups come in
 // nearly ascending document order (threads interleave); they are put in order as groups, not
 // posting by posting.
 template <typename Wanted>
-std::vector<Posting> decode(const PostingList& list, Wanted wanted)
+std::vector<Posting> decode(const Chunk* head, const PostingList& list, Wanted wanted)
 {
     std::vector<std::uint8_t> bytes;
     std::uint32_t capacity = 0;
-    for (const Chunk* chunk = list.head; chunk; chunk = chunk->next) {
+    for (const Chunk* chunk = head; chunk; chunk = chunk->next) {
         capacity = nextChunkBytes(capacity);
         const std::uint32_t used = chunk == list.tail ? list.tailUsed : capacity;
         bytes.insert(bytes.end(), chunk->data(), chunk->data() + used);
@@ -242,9 +271,9 @@ std::vector<Posting> decode(const PostingList& list, Wanted wanted)
     return sorted;
 }
 
-std::vector<Posting> decode(const PostingList& list)
+std::vector<Posting> decode(const Chunk* head, const PostingList& list)
 {
-    return decode(list, [](std::uint32_t) { return true; });
+    return decode(head, list, [](std::uint32_t) { return true; });
 }
 
 // Sorted lists merged into one, pairwise like a merge sort: n log k moves, no full sort.
@@ -270,29 +299,39 @@ std::vector<Posting> mergeAll(std::vector<std::vector<Posting>> lists)
 
 }  // namespace
 
-struct TermIndex::Entry {
+// Two to a cache line, none across two: at 48 bytes, half of them took two waits on memory.
+static_assert(sizeof(std::uint64_t) + sizeof(PostingList) == 32);
+struct alignas(32) TermIndex::Entry {
     std::uint64_t hash = 0;
-    PostingList postings;      // postings.documents == 0: a free place in the table
-    std::uint32_t textAt = 0;  // into Shard::text
-    std::uint32_t textSize = 0;
+    PostingList postings;  // postings.documents == 0: a free place in the table
 
     bool free() const { return postings.documents == 0; }
 };
 
-// Open addressing over the entries themselves (at most half full): a word added is one wait
-// on memory for its entry and one for its list's last chunk; a table of indices in front of
-// the entries was one more (a third of add()). Term texts live in one string a shard.
+// What only reading needs, out of the way of adding.
+struct TermInfo {
+    const Chunk* head = nullptr;
+    std::uint32_t textAt = 0;  // into Shard::text
+    std::uint32_t textSize = 0;
+};
+
+// Open addressing over the entries themselves (at most three quarters full, so that a vault's
+// table stays within a core's cache): a word added is one wait on memory for its entry and one
+// for its list's last chunk; a table of indices in front of the entries was one more (a third
+// of add()). Term texts live in one string a shard.
 struct TermIndex::Shard {
-    std::mutex mutex;  // taken only by add(): lookups run when adding is over
     ChunkPool pool;
     std::vector<Entry> table;
-    std::size_t termCount = 0;
+    std::vector<TermInfo> terms;  // in the order added
     std::string text;
 
     std::string_view textOf(const Entry& entry) const
     {
-        return std::string_view(text).substr(entry.textAt, entry.textSize);
+        const TermInfo& info = terms[entry.postings.term];
+        return std::string_view(text).substr(info.textAt, info.textSize);
     }
+
+    const Chunk* headOf(const Entry& entry) const { return terms[entry.postings.term].head; }
 
     const Entry* find(std::uint64_t hash, std::string_view term) const
     {
@@ -327,17 +366,37 @@ struct TermIndex::Shard {
     // caller adds a document to the entry at once, which takes its place in the table.
     Entry& findOrInsert(std::uint64_t hash, std::string_view term)
     {
-        if ((termCount + 1) * 2 > table.size())
+        const std::size_t mask = table.size() - 1;
+        for (std::size_t at = hash & mask; !table.empty() && !table[at].free(); at = (at + 1) & mask)
+            if (table[at].hash == hash)
+                return table[at];
+        return insert(hash, term);
+    }
+
+    // Out of line: rare once a vault's words are known, and inlined it kept the lookup above
+    // out of add().
+    [[gnu::noinline]] Entry& insert(std::uint64_t hash, std::string_view term)
+    {
+        if ((terms.size() + 1) * 4 > table.size() * 3)
             grow();
         const std::size_t mask = table.size() - 1;
         std::size_t at = hash & mask;
-        for (; !table[at].free(); at = (at + 1) & mask)
-            if (table[at].hash == hash)
-                return table[at];
-        ++termCount;
-        table[at] = Entry{hash, {}, static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(term.size())};
+        while (!table[at].free())
+            at = (at + 1) & mask;
+        Chunk* first = pool.allocate(kFirstChunkBytes);
+        table[at]
+            = Entry{hash, PostingList{first, 0, 0, 0, kFirstChunkBytes, static_cast<std::uint32_t>(terms.size())}};
+        terms.push_back({first, static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(term.size())});
         text += term;
         return table[at];
+    }
+
+    void clear()
+    {
+        pool = {};
+        table = {};
+        terms = {};
+        text = {};
     }
 
     void grow()
@@ -427,12 +486,13 @@ void TermIndex::makeShards()
         m_shards.push_back(std::make_unique<Shard>());
 }
 
-const TermIndex::Entry* TermIndex::entryOf(std::string_view term) const
+std::pair<const TermIndex::Shard*, const TermIndex::Entry*> TermIndex::lookup(std::string_view term) const
 {
     if (m_shards.empty())
-        return nullptr;  // moved from
+        return {nullptr, nullptr};  // moved from
     const std::uint64_t hash = fastHash(term);
-    return m_shards[shardOf(hash)]->find(hash, term);
+    const Shard* shard = m_shards[shardOf(hash)].get();
+    return {shard, shard->find(hash, term)};
 }
 
 TermIndex::~TermIndex() = default;
@@ -461,7 +521,6 @@ void TermIndex::add(std::uint32_t doc, DocumentTerms& terms)
         if (first == shardEnd[shardIndex])
             continue;
         Shard& shard = *m_shards[shardIndex];
-        const std::lock_guard lock(shard.mutex);
         const std::size_t end = shardEnd[shardIndex];
         for (std::size_t ahead = first; ahead < std::min(end, first + kEntriesAhead); ++ahead)
             shard.prefetchEntry(words[ahead].hash);
@@ -478,7 +537,7 @@ void TermIndex::add(std::uint32_t doc, DocumentTerms& terms)
 void TermIndex::addWord(Shard& shard, std::uint32_t doc, const DocumentTerms::Word& word, DocumentTerms& terms)
 {
     PostingList& list = shard.findOrInsert(word.hash, terms.text(word)).postings;
-    GroupWriter group(list, shard.pool, GroupWriter::kMaxVarintBytes * (2 + std::size_t{word.slotCount}));
+    GroupWriter group(list, shard.pool, kMaxVarintBytes * (2 + std::size_t{word.slotCount}));
     group.put(zigzag(static_cast<std::int64_t>(doc) - static_cast<std::int64_t>(list.lastDoc)));
     if (word.ascending) {  // nearly always: straight from the chain
         group.put(word.slotCount);
@@ -503,18 +562,66 @@ void TermIndex::addWord(Shard& shard, std::uint32_t doc, const DocumentTerms::Wo
     ++list.documents;
 }
 
+void TermIndex::absorb(std::vector<TermIndex>& parts, unsigned threads)
+{
+    if (m_shards.empty())
+        makeShards();  // moved from: empty again
+    std::atomic<std::size_t> nextShard{0};
+    std::exception_ptr failure;
+    std::once_flag failureSet;
+    const auto work = [&]() noexcept {
+        try {
+            for (std::size_t shard; (shard = nextShard.fetch_add(1)) < kShardCount;) {
+                for (TermIndex& part : parts) {
+                    if (part.m_shards.empty())
+                        continue;  // moved from
+                    absorbShard(*m_shards[shard], *part.m_shards[shard]);
+                    part.m_shards[shard]->clear();  // its memory back now, not once all are joined
+                }
+            }
+        } catch (...) {  // out of memory: passed on to the caller, not out of a thread
+            std::call_once(failureSet, [&] { failure = std::current_exception(); });
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (unsigned i = 1; i < threads; ++i)
+            helpers.emplace_back(work);
+        work();
+    }
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+void TermIndex::absorbShard(Shard& into, Shard& from)
+{
+    if (into.terms.empty()) {  // nothing to join: the other shard's tables as they are
+        std::swap(into.pool, from.pool);
+        std::swap(into.table, from.table);
+        std::swap(into.terms, from.terms);
+        std::swap(into.text, from.text);
+        return;
+    }
+    for (const Entry& entry : from.table) {
+        if (entry.free())
+            continue;
+        PostingList& list = into.findOrInsert(entry.hash, from.textOf(entry)).postings;
+        list.appendList(from.headOf(entry), entry.postings, into.pool);
+    }
+}
+
 std::vector<Posting> TermIndex::find(std::string_view term) const
 {
-    const Entry* entry = entryOf(term);
-    return entry ? decode(entry->postings) : std::vector<Posting>{};
+    const auto [shard, entry] = lookup(term);
+    return entry ? decode(shard->headOf(*entry), entry->postings) : std::vector<Posting>{};
 }
 
 std::vector<Posting> TermIndex::findIn(std::string_view term, const std::vector<std::uint32_t>& docs) const
 {
-    const Entry* entry = entryOf(term);
+    const auto [shard, entry] = lookup(term);
     if (!entry)
         return {};
-    return decode(entry->postings,
+    return decode(shard->headOf(*entry), entry->postings,
                   [&](std::uint32_t doc) { return std::binary_search(docs.begin(), docs.end(), doc); });
 }
 
@@ -539,21 +646,23 @@ std::vector<Posting> TermIndex::findPrefix(std::string_view prefix) const
 
 std::size_t TermIndex::documentCount(std::string_view term) const
 {
-    const Entry* entry = entryOf(term);
+    const Entry* entry = lookup(term).second;
     return entry ? entry->postings.documents : 0;
 }
 
 void TermIndex::shrinkToFit()
 {
-    for (auto& shard : m_shards)
-        shard->text.shrink_to_fit();  // the table stays at most half full, for lookups
+    for (auto& shard : m_shards) {
+        shard->terms.shrink_to_fit();
+        shard->text.shrink_to_fit();  // the table keeps its room, for lookups
+    }
 }
 
 std::size_t TermIndex::termCount() const
 {
     std::size_t count = 0;
     for (const auto& shard : m_shards)
-        count += shard->termCount;
+        count += shard->terms.size();
     return count;
 }
 
@@ -561,7 +670,8 @@ std::size_t TermIndex::memoryBytes() const
 {
     std::size_t bytes = m_shards.size() * sizeof(Shard);
     for (const auto& shard : m_shards)
-        bytes += shard->pool.reservedBytes() + shard->table.capacity() * sizeof(Entry) + shard->text.capacity();
+        bytes += shard->pool.reservedBytes() + shard->table.capacity() * sizeof(Entry)
+               + shard->terms.capacity() * sizeof(TermInfo) + shard->text.capacity();
     return bytes;
 }
 

@@ -3,7 +3,7 @@
 // A slot is a place inside a note the caller numbers (the vault index uses 0 for the title,
 // 1 + i for claim i). Postings are stored as varint groups, one per document and term, about
 // two bytes a posting instead of eight; terms sit in hash tables sharded by hash, so that
-// several indexing threads add documents at once and rarely wait for each other.
+// indexes filled by separate threads join shard by shard, on several threads (absorb()).
 
 #include <compare>
 #include <cstddef>
@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace scholia {
@@ -68,7 +69,7 @@ public:
     TermIndex& operator=(TermIndex&&) noexcept;
 
     // Adds one document's words (repeats allowed; `terms` keeps them); each document once.
-    // Several threads may add at once; lookups must not run at the same time as adds.
+    // One thread at a time: threads that index at once each fill an index of their own.
     void add(std::uint32_t doc, DocumentTerms& terms);
 
     // Where `term` occurs, sorted by document, then slot.
@@ -87,6 +88,13 @@ public:
     // How many documents contain `term`, without decoding it.
     std::size_t documentCount(std::string_view term) const;
 
+    // Moves every posting of `parts` into this index, leaving them empty; `threads` share the
+    // work, shard by shard. The parts must hold documents this index does not. Indexing threads
+    // each fill a part of their own: when they shared one index (under a lock a shard), each
+    // word's entry moved between the cores' caches, and two threads took a sixth more CPU time
+    // than one for the same work.
+    void absorb(std::vector<TermIndex>& parts, unsigned threads);
+
     // Frees the spare capacity of the term tables; call once adding is over.
     void shrinkToFit();
 
@@ -97,8 +105,9 @@ private:
     struct Shard;
     struct Entry;
     void makeShards();
-    const Entry* entryOf(std::string_view term) const;
+    std::pair<const Shard*, const Entry*> lookup(std::string_view term) const;  // entry: nullptr if none
     static void addWord(Shard& shard, std::uint32_t doc, const DocumentTerms::Word& word, DocumentTerms& terms);
+    static void absorbShard(Shard& into, Shard& from);
 
     std::vector<std::unique_ptr<Shard>> m_shards;  // empty only when moved from
 };

@@ -237,8 +237,8 @@ private:
 
     void indexAll(const std::filesystem::path& root, const VaultIndexOptions& options, IndexProgress& progress);
     void indexFiles(const std::vector<std::string>& paths, unsigned threads, IndexProgress& progress);
-    std::optional<VaultDiagnostic> indexFile(NoteId note, const std::string& path, DocumentTerms& terms,
-                                             std::string& text);
+    std::optional<VaultDiagnostic> indexFile(NoteId note, const std::string& path, DocumentTerms& words,
+                                             std::string& text, TermIndex& terms);
     IndexUpdate removeNote(NoteId note, std::optional<VaultDiagnostic> problem);
     NoteId mainNoteOf(const std::vector<NoteId>& notes) const;  // notes: by path
     void forgetProblemsOf(std::string_view path);

@@ -110,21 +110,23 @@ TEST(TermIndex, AMovedFromIndexIsEmptyAndStillUsable)
     EXPECT_EQ(first.find("again"), (std::vector<Posting>{{3, 2}}));
 }
 
-TEST(TermIndex, ThreadsAddingAtOnceLoseNothing)
+TEST(TermIndex, PartsFilledByThreadsAtOnceLoseNothingWhenJoined)
 {
-    TermIndex index;
     constexpr std::uint32_t kDocsPerThread = 500;
+    std::vector<TermIndex> parts(4);
     std::vector<std::thread> threads;
-    for (std::uint32_t t = 0; t < 4; ++t) {
-        threads.emplace_back([&index, t] {
+    for (std::uint32_t t = 0; t < parts.size(); ++t) {
+        threads.emplace_back([&part = parts[t], t] {
             for (std::uint32_t i = 0; i < kDocsPerThread; ++i) {
-                const std::uint32_t doc = t * kDocsPerThread + i;
-                add(index, doc, {{"shared", 1}, {"term" + std::to_string(doc % 10), 2}});
+                const std::uint32_t doc = i * 4 + t;  // interleaved, as indexing threads take them
+                add(part, doc, {{"shared", 1}, {"term" + std::to_string(doc % 10), 2}});
             }
         });
     }
     for (auto& thread : threads)
         thread.join();
+    TermIndex index;
+    index.absorb(parts, 3);
     const std::vector<Posting> shared = index.find("shared");
     ASSERT_EQ(shared.size(), 4 * kDocsPerThread);
     for (std::uint32_t doc = 0; doc < shared.size(); ++doc)
@@ -151,6 +153,46 @@ TEST(TermIndex, GroupsOfEverySizeAcrossChunkEdgesComeBackWhole)
     }
     EXPECT_EQ(index.find("war"), expected);
     EXPECT_EQ(index.find("peace").size(), 120u);
+}
+
+TEST(TermIndex, PartsAbsorbedFindWhatOneIndexFinds)
+{
+    // Documents dealt out to three parts in runs, as indexing threads take them: terms in every
+    // part, in one part only, lists long enough to span chunks, document numbers whose deltas
+    // change width when counted from another part's last document.
+    TermIndex whole;
+    std::vector<TermIndex> parts(3);
+    DocumentTerms document;
+    std::vector<std::string> vocabulary;
+    for (std::uint32_t doc = 0; doc < 3000; doc += 1 + doc % 7) {
+        document.clear();
+        document.add("common", doc % 5);
+        document.add("word" + std::to_string(doc % 97), 1);
+        document.add("word" + std::to_string(doc % 89), 2 + doc % 300);
+        if (doc % 400 == 0)
+            document.add("rare" + std::to_string(doc), 3);
+        whole.add(doc * 1000, document);
+        parts[(doc / 11) % 3].add(doc * 1000, document);
+    }
+    parts.emplace_back();  // an empty part joins too
+
+    TermIndex joined;
+    add(joined, 4000000, {{"common", 0}, {"before", 1}});  // already holds a document
+    joined.absorb(parts, 2);
+    add(joined, 4000001, {{"common", 0}, {"after", 1}});  // and takes more afterwards
+    add(whole, 4000000, {{"common", 0}, {"before", 1}});
+    add(whole, 4000001, {{"common", 0}, {"after", 1}});
+
+    ASSERT_EQ(joined.termCount(), whole.termCount());
+    for (const std::string& term : whole.termsWithPrefix("")) {
+        EXPECT_EQ(joined.find(term), whole.find(term)) << term;
+        EXPECT_EQ(joined.documentCount(term), whole.documentCount(term)) << term;
+    }
+    EXPECT_GT(whole.find("common").size(), 500u);
+    for (const TermIndex& part : parts) {
+        EXPECT_EQ(part.termCount(), 0u);
+        EXPECT_TRUE(part.find("common").empty());
+    }
 }
 
 TEST(TermIndex, PostingsCostAFewBytesEach)

@@ -313,7 +313,7 @@ TEST(VaultNotes, AThousandNotesInOneFolder)
     EXPECT_EQ(check.links, static_cast<std::size_t>(kNotes));
     EXPECT_EQ(check.resolvedExact, static_cast<std::size_t>(kNotes));
     EXPECT_EQ(check.citations, static_cast<std::size_t>(kNotes));
-    // A word all of them share, its postings added by 4 threads at once: every note once, in
+    // A word all of them share, its postings gathered by 4 threads and joined: every note once, in
     // path order (they tie on everything else).
     const std::vector<SearchHit> all = index.search("claim ", 2 * kNotes);
     ASSERT_EQ(all.size(), static_cast<std::size_t>(kNotes));
