@@ -506,6 +506,10 @@ void printSummary(const std::string& loadBefore)
                     "%.2fx, range %.2fx to %.2fx (target <= 0.6x)\n",
                     ratios.size(), median(paired.indexWalls), median(paired.cmarkWalls), median(paired.ratios),
                     ratios.front(), ratios.back());
+        std::printf("  each pair, in order (bare cmark s / index s = ratio):");
+        for (std::size_t i = 0; i < paired.ratios.size(); ++i)
+            std::printf("  %.2f/%.2f=%.2f", paired.cmarkWalls[i], paired.indexWalls[i], paired.ratios[i]);
+        std::printf("\n");
     }
     for (const auto& [name, ms] : latencyResults())
         std::printf("%-22s median %7.2f ms  p90 %7.2f ms  max %7.2f ms%s\n", name.c_str(), ms[0], ms[1], ms[2],
