@@ -17,8 +17,8 @@ namespace scholia {
 
 namespace {
 
-// Enough shards that 2 to 16 indexing threads rarely wait for each other. The shard is
-// taken from the top bits of the hash, the table slot from the bottom ones.
+// Enough shards that absorb() keeps 2 to 16 threads busy. The shard is taken from the top bits
+// of the hash, the table slot from the bottom ones.
 constexpr unsigned kShardBits = 6;
 constexpr std::size_t kShardCount = std::size_t{1} << kShardBits;
 // How many words ahead TermIndex::add() asks for a word's entry (see Shard::prefetchEntry).
@@ -29,9 +29,12 @@ std::size_t shardOf(std::uint64_t hash)
     return static_cast<std::size_t>(hash >> (64 - kShardBits));
 }
 
-// One list per term: groups of [doc delta][slot count][slot deltas...], varint-coded.
-// Documents arrive in roughly ascending order from the indexing threads, so the doc delta
-// (zigzag-coded, as it may be negative) is mostly one byte. The bytes live in a chain of
+// One list per term: for each document, a group [doc][slot][slot]..., varints whose low bit
+// tells the two apart: (zigzag(doc delta) << 1) | 1 begins a group, (slot delta << 1) is the
+// next slot (the first counts from 0). Words are added as the note has them, one at a time,
+// so a group needs no count up front. Documents arrive in roughly ascending order from the
+// indexing threads, so the doc delta (zigzag-coded, as it may be negative) is mostly one byte.
+// The bytes live in a chain of
 // chunks that double up to 1 KB, carved from the shard's pages: a growing list never moves,
 // and the heap sees a few large allocations instead of a reallocation per list growth
 // (which, amid the parser's many small frees, made malloc itself a fifth of indexing).
@@ -118,17 +121,48 @@ std::uint64_t getVarint(const std::uint8_t*& at, const std::uint8_t* end)
     return value;
 }
 
+std::uint64_t documentMark(std::int64_t delta)
+{
+    return (zigzag(delta) << 1) | 1;
+}
+
 // What adding to a term's list needs, in the term's table entry; the list's first chunk, needed
 // only to read it, is with the term's text (TermInfo). The tail's fill is kept here too:
 // appending then only writes to the chunk, and never waits to read it back from memory (that
-// read was a third of add()).
+// read was a third of adding).
 struct PostingList {
     Chunk* tail = nullptr;  // set when the term is added, to an empty first chunk
     std::uint32_t lastDoc = 0;
-    std::uint32_t documents = 0;
+    std::uint32_t documents = 0;  // groups: the last is lastDoc's
+    std::uint32_t lastSlot = 0;   // lastDoc's last slot
     std::uint16_t tailUsed = 0;
     std::uint16_t tailCapacity = 0;
-    std::uint32_t term = 0;  // into Shard::terms
+
+    // `slot` of document `doc`, after those added before: `doc` is a new document, or the last
+    // one again with a slot at least as large.
+    void add(std::uint32_t doc, std::uint32_t slot, ChunkPool& pool)
+    {
+        if (documents == 0 || doc != lastDoc) {
+            put(documentMark(static_cast<std::int64_t>(doc) - static_cast<std::int64_t>(lastDoc)), pool);
+            lastDoc = doc;
+            lastSlot = 0;
+            ++documents;
+        } else if (slot == lastSlot) {
+            return;  // the same word twice in one slot counts once
+        }
+        put(std::uint64_t{slot - lastSlot} << 1, pool);
+        lastSlot = slot;
+    }
+
+    void put(std::uint64_t value, ChunkPool& pool)
+    {
+        if (tailCapacity - tailUsed >= static_cast<int>(kMaxVarintBytes)) {  // nearly always
+            tailUsed = static_cast<std::uint16_t>(putVarint(tail->data() + tailUsed, value) - tail->data());
+            return;
+        }
+        std::array<std::uint8_t, kMaxVarintBytes> bytes;
+        append(bytes.data(), static_cast<std::size_t>(putVarint(bytes.data(), value) - bytes.data()), pool);
+    }
 
     void append(const std::uint8_t* bytes, std::size_t size, ChunkPool& pool)
     {
@@ -159,64 +193,15 @@ struct PostingList {
             const std::uint8_t* at = chunk->data();
             const std::uint8_t* const end = at + (chunk == other.tail ? other.tailUsed : capacity);
             if (chunk == otherHead) {
-                const std::int64_t firstDoc = unzigzag(getVarint(at, end));
-                std::array<std::uint8_t, kMaxVarintBytes> delta;
-                const std::uint8_t* const deltaEnd = putVarint(delta.data(), zigzag(firstDoc - lastDoc));
-                append(delta.data(), static_cast<std::size_t>(deltaEnd - delta.data()), pool);
+                const std::int64_t firstDoc = unzigzag(getVarint(at, end) >> 1);
+                put(documentMark(firstDoc - static_cast<std::int64_t>(lastDoc)), pool);
             }
             append(at, static_cast<std::size_t>(end - at), pool);
         }
         lastDoc = other.lastDoc;
+        lastSlot = other.lastSlot;
         documents += other.documents;
     }
-};
-
-// Varints of one group. Nearly always the list's last chunk has room for the largest the group
-// can be, and they go straight into it; otherwise through a buffer on the stack, appended by
-// finish() (a small copy per group was a third of add()'s time).
-class GroupWriter {
-public:
-    // `maxBytes`: the most the group can take (kMaxVarintBytes for each value).
-    GroupWriter(PostingList& list, ChunkPool& pool, std::size_t maxBytes) : m_list(list), m_pool(pool)
-    {
-        if (static_cast<std::size_t>(list.tailCapacity - list.tailUsed) >= maxBytes)
-            m_direct = list.tail->data() + list.tailUsed;
-    }
-    GroupWriter(const GroupWriter&) = delete;
-    GroupWriter& operator=(const GroupWriter&) = delete;
-
-    void put(std::uint64_t value)
-    {
-        if (m_direct) {
-            m_direct = putVarint(m_direct, value);
-            return;
-        }
-        if (m_used + kMaxVarintBytes > m_buffer.size())
-            flush();
-        m_used = static_cast<std::size_t>(putVarint(m_buffer.data() + m_used, value) - m_buffer.data());
-    }
-
-    void finish()
-    {
-        if (!m_direct) {
-            flush();
-            return;
-        }
-        m_list.tailUsed = static_cast<std::uint16_t>(m_direct - m_list.tail->data());
-    }
-
-private:
-    void flush()
-    {
-        m_list.append(m_buffer.data(), m_used, m_pool);
-        m_used = 0;
-    }
-
-    PostingList& m_list;
-    ChunkPool& m_pool;
-    std::uint8_t* m_direct = nullptr;
-    std::array<std::uint8_t, 256> m_buffer;  // not zeroed: written before read, and zeroing cost a tenth of add()
-    std::size_t m_used = 0;
 };
 
 // The postings of the documents `wanted(doc)` accepts, sorted. The chunks are copied into one
@@ -235,39 +220,45 @@ std::vector<Posting> decode(const Chunk* head, const PostingList& list, Wanted w
     }
     struct Group {
         std::uint32_t doc;
-        std::size_t first;
-        std::size_t last;
+        std::size_t first;  // into postings; it ends where the next group begins
     };
     std::vector<Group> groups;
     std::vector<Posting> postings;
     bool ordered = true;
+    bool keep = false;
     const std::uint8_t* at = bytes.data();
     const std::uint8_t* const end = at + bytes.size();
     std::int64_t doc = 0;
+    std::uint32_t slot = 0;
     while (at < end) {
-        doc += unzigzag(getVarint(at, end));
-        const std::uint64_t count = getVarint(at, end);
-        const bool keep = wanted(static_cast<std::uint32_t>(doc));
-        const std::size_t first = postings.size();
-        std::uint32_t slot = 0;
-        for (std::uint64_t i = 0; i < count && at < end; ++i) {
-            slot += static_cast<std::uint32_t>(getVarint(at, end));
-            if (keep)
-                postings.push_back(Posting{static_cast<std::uint32_t>(doc), slot});
-        }
-        if (!keep)
+        const std::uint64_t value = getVarint(at, end);
+        if (value & 1) {
+            doc += unzigzag(value >> 1);
+            slot = 0;
+            keep = wanted(static_cast<std::uint32_t>(doc));
+            if (keep) {
+                ordered = ordered && (groups.empty() || groups.back().doc < doc);
+                groups.push_back(Group{static_cast<std::uint32_t>(doc), postings.size()});
+            }
             continue;
-        ordered = ordered && (groups.empty() || groups.back().doc < doc);
-        groups.push_back(Group{static_cast<std::uint32_t>(doc), first, postings.size()});
+        }
+        slot += static_cast<std::uint32_t>(value >> 1);
+        if (keep)
+            postings.push_back(Posting{static_cast<std::uint32_t>(doc), slot});
     }
     if (ordered)
         return postings;
-    std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return a.doc < b.doc; });
+    std::vector<std::size_t> order(groups.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return groups[a].doc < groups[b].doc; });
     std::vector<Posting> sorted;
     sorted.reserve(postings.size());
-    for (const Group& group : groups)
-        sorted.insert(sorted.end(), postings.begin() + static_cast<std::ptrdiff_t>(group.first),
-                      postings.begin() + static_cast<std::ptrdiff_t>(group.last));
+    for (const std::size_t i : order) {
+        const std::size_t last = i + 1 < groups.size() ? groups[i + 1].first : postings.size();
+        sorted.insert(sorted.end(), postings.begin() + static_cast<std::ptrdiff_t>(groups[i].first),
+                      postings.begin() + static_cast<std::ptrdiff_t>(last));
+    }
     return sorted;
 }
 
@@ -308,7 +299,8 @@ struct alignas(32) TermIndex::Entry {
     bool free() const { return postings.documents == 0; }
 };
 
-// What only reading needs, out of the way of adding.
+// What only reading needs, out of the way of adding: in a table beside the entries, at the
+// same places.
 struct TermInfo {
     const Chunk* head = nullptr;
     std::uint32_t textAt = 0;  // into Shard::text
@@ -322,16 +314,17 @@ struct TermInfo {
 struct TermIndex::Shard {
     ChunkPool pool;
     std::vector<Entry> table;
-    std::vector<TermInfo> terms;  // in the order added
+    std::vector<TermInfo> info;  // info[i] is table[i]'s
+    std::size_t termCount = 0;
     std::string text;
+
+    const TermInfo& infoOf(const Entry& entry) const { return info[static_cast<std::size_t>(&entry - table.data())]; }
 
     std::string_view textOf(const Entry& entry) const
     {
-        const TermInfo& info = terms[entry.postings.term];
-        return std::string_view(text).substr(info.textAt, info.textSize);
+        const TermInfo& term = infoOf(entry);
+        return std::string_view(text).substr(term.textAt, term.textSize);
     }
-
-    const Chunk* headOf(const Entry& entry) const { return terms[entry.postings.term].head; }
 
     const Entry* find(std::uint64_t hash, std::string_view term) const
     {
@@ -361,7 +354,7 @@ struct TermIndex::Shard {
             __builtin_prefetch(entry.postings.tail->data() + entry.postings.tailUsed, 1);
     }
 
-    // While adding, a 64-bit hash names a term, as in DocumentTerms: the text is not compared
+    // While adding, a 64-bit hash names a term: the text is not compared
     // (that was a tenth of add()'s time, for a collision chance of about 1e-11 a vault). The
     // caller adds a document to the entry at once, which takes its place in the table.
     Entry& findOrInsert(std::uint64_t hash, std::string_view term)
@@ -377,17 +370,17 @@ struct TermIndex::Shard {
     // out of add().
     [[gnu::noinline]] Entry& insert(std::uint64_t hash, std::string_view term)
     {
-        if ((terms.size() + 1) * 4 > table.size() * 3)
+        if ((termCount + 1) * 4 > table.size() * 3)
             grow();
         const std::size_t mask = table.size() - 1;
         std::size_t at = hash & mask;
         while (!table[at].free())
             at = (at + 1) & mask;
         Chunk* first = pool.allocate(kFirstChunkBytes);
-        table[at]
-            = Entry{hash, PostingList{first, 0, 0, 0, kFirstChunkBytes, static_cast<std::uint32_t>(terms.size())}};
-        terms.push_back({first, static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(term.size())});
+        table[at] = Entry{hash, PostingList{first, 0, 0, 0, 0, kFirstChunkBytes}};
+        info[at] = TermInfo{first, static_cast<std::uint32_t>(text.size()), static_cast<std::uint32_t>(term.size())};
         text += term;
+        ++termCount;
         return table[at];
     }
 
@@ -395,83 +388,36 @@ struct TermIndex::Shard {
     {
         pool = {};
         table = {};
-        terms = {};
+        info = {};
+        termCount = 0;
         text = {};
     }
 
     void grow()
     {
-        std::vector<Entry> bigger(std::max<std::size_t>(64, table.size() * 2));
-        const std::size_t mask = bigger.size() - 1;
-        for (const Entry& entry : table) {
-            if (entry.free())
+        const std::size_t size = std::max<std::size_t>(64, table.size() * 2);
+        std::vector<Entry> biggerTable(size);
+        std::vector<TermInfo> biggerInfo(size);
+        const std::size_t mask = size - 1;
+        for (std::size_t i = 0; i < table.size(); ++i) {
+            if (table[i].free())
                 continue;
-            std::size_t at = entry.hash & mask;
-            while (!bigger[at].free())
+            std::size_t at = table[i].hash & mask;
+            while (!biggerTable[at].free())
                 at = (at + 1) & mask;
-            bigger[at] = entry;
+            biggerTable[at] = table[i];
+            biggerInfo[at] = info[i];
         }
-        table = std::move(bigger);
+        table = std::move(biggerTable);
+        info = std::move(biggerInfo);
     }
 };
-
-// Repeats are merged here, one table probe a word, so that add() below sorts only the distinct
-// words (a note repeats most of its ~2,000 words; sorting them all was ~7% of indexing).
-void DocumentTerms::add(std::string_view term, std::uint32_t slot)
-{
-    ++m_added;
-    if ((m_words.size() + 1) * 2 > m_table.size())
-        growTable();
-    if (m_slots.empty())
-        m_slots.push_back({});  // entry 0 ends chains
-    const std::uint64_t hash = fastHash(term);
-    const std::size_t mask = m_table.size() - 1;
-    std::size_t at = hash & mask;
-    for (; m_table[at] != 0; at = (at + 1) & mask) {
-        Word& word = m_words[m_table[at] - 1];
-        if (word.hash != hash)
-            continue;
-        if (m_slots[word.lastSlot].slot != slot) {  // the same word twice in one slot counts once
-            word.ascending = word.ascending && slot > m_slots[word.lastSlot].slot;
-            ++word.slotCount;
-            m_slots[word.lastSlot].next = static_cast<std::uint32_t>(m_slots.size());
-            word.lastSlot = static_cast<std::uint32_t>(m_slots.size());
-            m_slots.push_back({slot, 0});
-        }
-        return;
-    }
-    const auto link = static_cast<std::uint32_t>(m_slots.size());
-    m_slots.push_back({slot, 0});
-    m_words.push_back(Word{hash, static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(term.size()),
-                           link, link, 1, true});
-    m_table[at] = static_cast<std::uint32_t>(m_words.size());
-    m_text += term;
-}
-
-void DocumentTerms::growTable()
-{
-    rehash(std::max<std::size_t>(256, m_table.size() * 2));
-}
-
-void DocumentTerms::rehash(std::size_t tableSize)
-{
-    m_table.assign(tableSize, 0);
-    const std::size_t mask = m_table.size() - 1;
-    for (std::uint32_t i = 0; i < m_words.size(); ++i) {
-        std::size_t at = m_words[i].hash & mask;
-        while (m_table[at] != 0)
-            at = (at + 1) & mask;
-        m_table[at] = i + 1;
-    }
-}
 
 void DocumentTerms::clear()
 {
     m_text.clear();
     m_words.clear();
-    m_slots.clear();
-    std::fill(m_table.begin(), m_table.end(), 0);
-    m_added = 0;
+    m_ascending = true;
 }
 
 TermIndex::TermIndex()
@@ -503,63 +449,22 @@ void TermIndex::add(std::uint32_t doc, DocumentTerms& terms)
 {
     if (m_shards.empty())
         makeShards();  // moved from: empty again
-    // The words of one shard together, by a counting sort on the shard bits: one pass, no
-    // comparisons (a full sort by hash was nearly half of add()). Two words with one 64-bit
-    // hash share postings (DocumentTerms merged them).
-    std::array<std::uint32_t, kShardCount + 1> shardEnd{};
-    for (const DocumentTerms::Word& word : terms.m_words)
-        ++shardEnd[shardOf(word.hash) + 1];
-    for (std::size_t i = 1; i <= kShardCount; ++i)
-        shardEnd[i] += shardEnd[i - 1];
-    std::vector<DocumentTerms::Word>& words = terms.m_byShard;
-    words.resize(terms.m_words.size());
-    for (const DocumentTerms::Word& word : terms.m_words)
-        words[shardEnd[shardOf(word.hash)]++] = word;  // then shardEnd[s] is the end of shard s
-
-    std::size_t first = 0;
-    for (std::size_t shardIndex = 0; shardIndex < kShardCount; ++shardIndex) {
-        if (first == shardEnd[shardIndex])
-            continue;
-        Shard& shard = *m_shards[shardIndex];
-        const std::size_t end = shardEnd[shardIndex];
-        for (std::size_t ahead = first; ahead < std::min(end, first + kEntriesAhead); ++ahead)
-            shard.prefetchEntry(words[ahead].hash);
-        for (; first < end; ++first) {
-            if (first + kEntriesAhead < end)
-                shard.prefetchEntry(words[first + kEntriesAhead].hash);
-            if (first + 1 < end)
-                shard.prefetchChunk(words[first + 1].hash);
-            addWord(shard, doc, words[first], terms);
-        }
+    std::vector<DocumentTerms::Word>& words = terms.m_words;
+    if (!terms.m_ascending)  // each list takes a document's slots in order
+        std::stable_sort(words.begin(), words.end(),
+                         [](const DocumentTerms::Word& a, const DocumentTerms::Word& b) { return a.slot < b.slot; });
+    const auto shardFor = [&](std::uint64_t hash) -> Shard& { return *m_shards[shardOf(hash)]; };
+    for (std::size_t ahead = 0; ahead < std::min(words.size(), kEntriesAhead); ++ahead)
+        shardFor(words[ahead].hash).prefetchEntry(words[ahead].hash);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i + kEntriesAhead < words.size())
+            shardFor(words[i + kEntriesAhead].hash).prefetchEntry(words[i + kEntriesAhead].hash);
+        if (i + 1 < words.size())
+            shardFor(words[i + 1].hash).prefetchChunk(words[i + 1].hash);
+        const DocumentTerms::Word& word = words[i];
+        Shard& shard = shardFor(word.hash);
+        shard.findOrInsert(word.hash, terms.text(word)).postings.add(doc, word.slot, shard.pool);
     }
-}
-
-void TermIndex::addWord(Shard& shard, std::uint32_t doc, const DocumentTerms::Word& word, DocumentTerms& terms)
-{
-    PostingList& list = shard.findOrInsert(word.hash, terms.text(word)).postings;
-    GroupWriter group(list, shard.pool, kMaxVarintBytes * (2 + std::size_t{word.slotCount}));
-    group.put(zigzag(static_cast<std::int64_t>(doc) - static_cast<std::int64_t>(list.lastDoc)));
-    if (word.ascending) {  // nearly always: straight from the chain
-        group.put(word.slotCount);
-        std::uint32_t previous = 0;
-        for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next) {
-            group.put(terms.m_slots[link].slot - previous);
-            previous = terms.m_slots[link].slot;
-        }
-    } else {
-        std::vector<std::uint32_t>& slots = terms.m_wordSlots;
-        slots.clear();
-        for (std::uint32_t link = word.firstSlot; link != 0; link = terms.m_slots[link].next)
-            slots.push_back(terms.m_slots[link].slot);
-        std::sort(slots.begin(), slots.end());
-        slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-        group.put(slots.size());
-        for (std::size_t i = 0; i < slots.size(); ++i)
-            group.put(slots[i] - (i > 0 ? slots[i - 1] : 0));
-    }
-    group.finish();
-    list.lastDoc = doc;
-    ++list.documents;
 }
 
 void TermIndex::absorb(std::vector<TermIndex>& parts, unsigned threads)
@@ -595,10 +500,11 @@ void TermIndex::absorb(std::vector<TermIndex>& parts, unsigned threads)
 
 void TermIndex::absorbShard(Shard& into, Shard& from)
 {
-    if (into.terms.empty()) {  // nothing to join: the other shard's tables as they are
+    if (into.termCount == 0) {  // nothing to join: the other shard's tables as they are
         std::swap(into.pool, from.pool);
         std::swap(into.table, from.table);
-        std::swap(into.terms, from.terms);
+        std::swap(into.info, from.info);
+        std::swap(into.termCount, from.termCount);
         std::swap(into.text, from.text);
         return;
     }
@@ -606,14 +512,14 @@ void TermIndex::absorbShard(Shard& into, Shard& from)
         if (entry.free())
             continue;
         PostingList& list = into.findOrInsert(entry.hash, from.textOf(entry)).postings;
-        list.appendList(from.headOf(entry), entry.postings, into.pool);
+        list.appendList(from.infoOf(entry).head, entry.postings, into.pool);
     }
 }
 
 std::vector<Posting> TermIndex::find(std::string_view term) const
 {
     const auto [shard, entry] = lookup(term);
-    return entry ? decode(shard->headOf(*entry), entry->postings) : std::vector<Posting>{};
+    return entry ? decode(shard->infoOf(*entry).head, entry->postings) : std::vector<Posting>{};
 }
 
 std::vector<Posting> TermIndex::findIn(std::string_view term, const std::vector<std::uint32_t>& docs) const
@@ -621,7 +527,7 @@ std::vector<Posting> TermIndex::findIn(std::string_view term, const std::vector<
     const auto [shard, entry] = lookup(term);
     if (!entry)
         return {};
-    return decode(shard->headOf(*entry), entry->postings,
+    return decode(shard->infoOf(*entry).head, entry->postings,
                   [&](std::uint32_t doc) { return std::binary_search(docs.begin(), docs.end(), doc); });
 }
 
@@ -652,17 +558,15 @@ std::size_t TermIndex::documentCount(std::string_view term) const
 
 void TermIndex::shrinkToFit()
 {
-    for (auto& shard : m_shards) {
-        shard->terms.shrink_to_fit();
-        shard->text.shrink_to_fit();  // the table keeps its room, for lookups
-    }
+    for (auto& shard : m_shards)
+        shard->text.shrink_to_fit();  // the tables keep their room, for lookups
 }
 
 std::size_t TermIndex::termCount() const
 {
     std::size_t count = 0;
     for (const auto& shard : m_shards)
-        count += shard->terms.size();
+        count += shard->termCount;
     return count;
 }
 
@@ -671,7 +575,7 @@ std::size_t TermIndex::memoryBytes() const
     std::size_t bytes = m_shards.size() * sizeof(Shard);
     for (const auto& shard : m_shards)
         bytes += shard->pool.reservedBytes() + shard->table.capacity() * sizeof(Entry)
-               + shard->terms.capacity() * sizeof(TermInfo) + shard->text.capacity();
+               + shard->info.capacity() * sizeof(TermInfo) + shard->text.capacity();
     return bytes;
 }
 

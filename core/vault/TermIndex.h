@@ -1,9 +1,11 @@
 #pragma once
 // The inverted index behind vault search: term -> where it occurs, as (document, slot) pairs.
 // A slot is a place inside a note the caller numbers (the vault index uses 0 for the title,
-// 1 + i for claim i). Postings are stored as varint groups, one per document and term, about
+// 1 + i for claim i). Postings are stored as varints, a group per document and term, about
 // two bytes a posting instead of eight; terms sit in hash tables sharded by hash, so that
 // indexes filled by separate threads join shard by shard, on several threads (absorb()).
+
+#include "common/FastHash.h"
 
 #include <compare>
 #include <cstddef>
@@ -23,42 +25,35 @@ struct Posting {
     friend auto operator<=>(const Posting&, const Posting&) = default;
 };
 
-// One document's words, gathered before they go into the index: each hashed once, each
-// distinct word stored once with the slots it occurs in, no string allocated per word.
+// One document's words, gathered before they go into the index: each hashed once, in the order
+// added, no string allocated per word. TermIndex::add() takes them one by one as they come,
+// each into its term's list (merging the words first, in a table of the document's own, cost
+// more than it saved).
 class DocumentTerms {
 public:
-    void add(std::string_view term, std::uint32_t slot);
-    std::size_t size() const { return m_added; }  // words added, repeats included
+    void add(std::string_view term, std::uint32_t slot)
+    {
+        m_ascending = m_ascending && (m_words.empty() || slot >= m_words.back().slot);
+        m_words.push_back(Word{fastHash(term), slot, static_cast<std::uint32_t>(m_text.size()),
+                               static_cast<std::uint32_t>(term.size())});
+        m_text += term;
+    }
+    std::size_t size() const { return m_words.size(); }  // words added, repeats included
     void clear();  // keeps the capacity: one DocumentTerms serves a whole indexing thread
 
 private:
     friend class TermIndex;
     struct Word {
         std::uint64_t hash = 0;
-        std::uint32_t offset = 0;     // into m_text
-        std::uint32_t size = 0;
-        std::uint32_t firstSlot = 0;  // into m_slots: the chain of its slots, in the order added
-        std::uint32_t lastSlot = 0;
-        std::uint32_t slotCount = 0;  // links in the chain
-        bool ascending = true;        // each slot greater than the one before, as notes add them
-    };
-    struct SlotLink {
         std::uint32_t slot = 0;
-        std::uint32_t next = 0;  // into m_slots; 0 = end (entry 0 is never a link)
+        std::uint32_t offset = 0;  // into m_text
+        std::uint32_t size = 0;
     };
     std::string_view text(const Word& word) const { return std::string_view(m_text).substr(word.offset, word.size); }
-    void growTable();
-    void rehash(std::size_t tableSize);
 
     std::string m_text;
-    std::vector<Word> m_words;            // distinct words (by 64-bit hash)
-    std::vector<SlotLink> m_slots;
-    std::vector<std::uint32_t> m_table;   // open addressing by hash: 1 + index into m_words; 0 = free
-    std::size_t m_added = 0;
-    // TermIndex::add()'s scratch, kept for the next document: m_words grouped by shard, the
-    // slots of a word added out of order.
-    std::vector<Word> m_byShard;
-    std::vector<std::uint32_t> m_wordSlots;
+    std::vector<Word> m_words;
+    bool m_ascending = true;  // each slot at least the one before
 };
 
 class TermIndex {
@@ -106,7 +101,6 @@ private:
     struct Entry;
     void makeShards();
     std::pair<const Shard*, const Entry*> lookup(std::string_view term) const;  // entry: nullptr if none
-    static void addWord(Shard& shard, std::uint32_t doc, const DocumentTerms::Word& word, DocumentTerms& terms);
     static void absorbShard(Shard& into, Shard& from);
 
     std::vector<std::unique_ptr<Shard>> m_shards;  // empty only when moved from

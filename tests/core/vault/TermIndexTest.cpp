@@ -49,7 +49,7 @@ TEST(TermIndex, OneDocumentTermsServesManyDocuments)
     DocumentTerms document;
     for (std::uint32_t doc = 0; doc < 3; ++doc) {
         document.clear();
-        for (std::uint32_t word = 0; word < 500; ++word)  // enough words to grow its table
+        for (std::uint32_t word = 0; word < 500; ++word)  // slots out of order: sorted on the way in
             document.add("w" + std::to_string(word + doc), word % 7);
         EXPECT_EQ(document.size(), 500u);
         index.add(doc, document);
