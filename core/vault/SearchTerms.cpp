@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -22,13 +23,14 @@ constexpr std::array<std::string_view, 64> kStopWords = {
     "there", "these", "they",  "this",  "to",    "was",   "were",  "which", "with",
 };
 
-// A word of up to 8 bytes as one number, so that the stop-word test compares integers.
+// A word of up to 8 bytes as one number, so that the stop-word test compares integers: byte i
+// in bits 8i..8i+7, as one load gives it on a little-endian machine.
 constexpr std::uint64_t packed(std::string_view word)
 {
     std::uint64_t value = 0;
     for (std::size_t i = 0; i < word.size() && i < 8; ++i)
-        value |= std::uint64_t{static_cast<unsigned char>(word[i])} << (56 - 8 * i);
-    return value;  // big-endian: the numbers sort like the words
+        value |= std::uint64_t{static_cast<unsigned char>(word[i])} << (8 * i);
+    return value;
 }
 
 // The stop words in an open-addressing table of their packed forms (0 = free): one probe,
@@ -54,15 +56,19 @@ constexpr std::array<std::uint64_t, kStopTableSize> makeStopTable()
 
 constexpr std::array<std::uint64_t, kStopTableSize> kStopTable = makeStopTable();
 
-constexpr bool inStopTable(std::string_view word)
+constexpr bool inStopTable(std::uint64_t value)
 {
-    const std::uint64_t value = packed(word);
     for (std::size_t at = stopSlot(value);; at = (at + 1) % kStopTableSize) {
         if (kStopTable[at] == value)
             return true;
         if (kStopTable[at] == 0)
             return false;
     }
+}
+
+constexpr bool inStopTable(std::string_view word)
+{
+    return inStopTable(packed(word));
 }
 
 // ASCII bases of U+00C0..U+00FF; "" marks the two symbols in that block (multiplication, division).
@@ -79,10 +85,11 @@ constexpr std::string_view kLatinExtendedAFolds =
     "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 static_assert(kLatinExtendedAFolds.size() == 0x80);
 static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()));
-static_assert(std::all_of(kStopWords.begin(), kStopWords.end(), inStopTable));
+static_assert(std::all_of(kStopWords.begin(), kStopWords.end(), [](std::string_view word) { return inStopTable(word); }));
 static_assert(!inStopTable("th") && !inStopTable("them2") && !inStopTable("abou"));
-static_assert(std::all_of(kStopWords.begin(), kStopWords.end(),
-                          [](std::string_view word) { return word.size() <= detail::kLongestStopWord; }));
+static_assert(std::all_of(kStopWords.begin(), kStopWords.end(), [](std::string_view word) {
+    return word.size() >= 2 && word.size() <= detail::kLongestStopWord;
+}));
 
 struct CodePointRange {
     char32_t first;
@@ -191,6 +198,18 @@ FoldedCharacter foldNonAscii(std::string_view text, std::size_t at, std::string&
 
 bool isStopWord(std::string_view word)
 {
+    if constexpr (std::endian::native == std::endian::little) {
+        // One load of the word where packed() takes a step a byte (that was 2% of indexing).
+        std::uint64_t value = 0;
+        switch (word.size()) {
+        case 2: std::memcpy(&value, word.data(), 2); break;
+        case 3: std::memcpy(&value, word.data(), 3); break;
+        case 4: std::memcpy(&value, word.data(), 4); break;
+        case 5: std::memcpy(&value, word.data(), 5); break;
+        default: return false;  // every stop word has 2 to 5 letters
+        }
+        return inStopTable(value);
+    }
     return inStopTable(word);
 }
 

@@ -51,6 +51,15 @@ TEST(SearchTerms, IndexesNeitherStopWordsNorSingleLetters)
     EXPECT_TRUE(isIndexableTerm(std::string(64, 'x')));
 }
 
+TEST(SearchTerms, StopWordsOfEveryLengthAndTheirNeighbours)
+{
+    for (const char* stop : {"an", "of", "the", "and", "with", "them", "about", "which", "there"})
+        EXPECT_FALSE(isIndexableTerm(stop)) << stop;
+    // One letter more, less or different, and prefixes: words like any other.
+    for (const char* word : {"ant", "ofs", "th", "thee", "andy", "withe", "abou", "abouts", "whic", "theres", "xn", "iran"})
+        EXPECT_TRUE(isIndexableTerm(word)) << word;
+}
+
 TEST(SearchTerms, FoldForSearchKeepsSeparators)
 {
     EXPECT_EQ(foldForSearch("Café_Noir: ÉTÉ"), "cafe_noir: ete");
