@@ -384,15 +384,6 @@ struct TermIndex::Shard {
         return table[at];
     }
 
-    void clear()
-    {
-        pool = {};
-        table = {};
-        info = {};
-        termCount = 0;
-        text = {};
-    }
-
     void grow()
     {
         const std::size_t size = std::max<std::size_t>(64, table.size() * 2);
@@ -481,7 +472,7 @@ void TermIndex::absorb(std::vector<TermIndex>& parts, unsigned threads)
                     if (part.m_shards.empty())
                         continue;  // moved from
                     absorbShard(*m_shards[shard], *part.m_shards[shard]);
-                    part.m_shards[shard]->clear();  // its memory back now, not once all are joined
+                    *part.m_shards[shard] = Shard{};  // its memory back now, not once all are joined
                 }
             }
         } catch (...) {  // out of memory: passed on to the caller, not out of a thread
@@ -501,11 +492,7 @@ void TermIndex::absorb(std::vector<TermIndex>& parts, unsigned threads)
 void TermIndex::absorbShard(Shard& into, Shard& from)
 {
     if (into.termCount == 0) {  // nothing to join: the other shard's tables as they are
-        std::swap(into.pool, from.pool);
-        std::swap(into.table, from.table);
-        std::swap(into.info, from.info);
-        std::swap(into.termCount, from.termCount);
-        std::swap(into.text, from.text);
+        std::swap(into, from);
         return;
     }
     for (const Entry& entry : from.table) {
