@@ -34,8 +34,8 @@ std::size_t shardOf(std::uint64_t hash)
 // next slot (the first counts from 0). Words are added as the note has them, one at a time,
 // so a group needs no count up front. Documents arrive in roughly ascending order from the
 // indexing threads, so the doc delta (zigzag-coded, as it may be negative) is mostly one byte.
-// The bytes live in a chain of
-// chunks that double up to 1 KB, carved from the shard's pages: a growing list never moves,
+// The bytes live in a chain of chunks that double up to 1 KB, carved from the shard's pages: a
+// growing list never moves,
 // and the heap sees a few large allocations instead of a reallocation per list growth
 // (which, amid the parser's many small frees, made malloc itself a fifth of indexing).
 // A chunk's size is known from its place in the chain, and every chunk but the last is full:
@@ -220,7 +220,8 @@ std::vector<Posting> decode(const Chunk* head, const PostingList& list, Wanted w
     }
     struct Group {
         std::uint32_t doc;
-        std::size_t first;  // into postings; it ends where the next group begins
+        std::size_t first;  // into postings
+        std::size_t last;   // set once all are read: where the next group begins
     };
     std::vector<Group> groups;
     std::vector<Posting> postings;
@@ -238,7 +239,7 @@ std::vector<Posting> decode(const Chunk* head, const PostingList& list, Wanted w
             keep = wanted(static_cast<std::uint32_t>(doc));
             if (keep) {
                 ordered = ordered && (groups.empty() || groups.back().doc < doc);
-                groups.push_back(Group{static_cast<std::uint32_t>(doc), postings.size()});
+                groups.push_back(Group{static_cast<std::uint32_t>(doc), postings.size(), 0});
             }
             continue;
         }
@@ -248,17 +249,14 @@ std::vector<Posting> decode(const Chunk* head, const PostingList& list, Wanted w
     }
     if (ordered)
         return postings;
-    std::vector<std::size_t> order(groups.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return groups[a].doc < groups[b].doc; });
+    for (std::size_t i = 0; i < groups.size(); ++i)
+        groups[i].last = i + 1 < groups.size() ? groups[i + 1].first : postings.size();
+    std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return a.doc < b.doc; });
     std::vector<Posting> sorted;
     sorted.reserve(postings.size());
-    for (const std::size_t i : order) {
-        const std::size_t last = i + 1 < groups.size() ? groups[i + 1].first : postings.size();
-        sorted.insert(sorted.end(), postings.begin() + static_cast<std::ptrdiff_t>(groups[i].first),
-                      postings.begin() + static_cast<std::ptrdiff_t>(last));
-    }
+    for (const Group& group : groups)
+        sorted.insert(sorted.end(), postings.begin() + static_cast<std::ptrdiff_t>(group.first),
+                      postings.begin() + static_cast<std::ptrdiff_t>(group.last));
     return sorted;
 }
 

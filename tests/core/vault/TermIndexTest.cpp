@@ -163,7 +163,6 @@ TEST(TermIndex, PartsAbsorbedFindWhatOneIndexFinds)
     TermIndex whole;
     std::vector<TermIndex> parts(3);
     DocumentTerms document;
-    std::vector<std::string> vocabulary;
     for (std::uint32_t doc = 0; doc < 3000; doc += 1 + doc % 7) {
         document.clear();
         document.add("common", doc % 5);
