@@ -154,15 +154,9 @@ NoteRecord NoteRecord::pathOnly(std::string_view relativePath)
 
 void collectNoteTerms(const Note& note, DocumentTerms& terms)
 {
-    const auto addText = [&](std::string_view text, std::uint32_t slot) {
-        scanSearchTokens(text, [&](const SearchToken& token) {
-            if (isIndexableTerm(token.term))
-                terms.add(token.term, slot);
-        });
-    };
-    addText(note.displayTitle(), 0);
+    terms.addText(note.displayTitle(), 0);
     for (std::size_t i = 0; i < note.claims.size(); ++i)
-        addText(note.claims[i].text, static_cast<std::uint32_t>(i + 1));
+        terms.addText(note.claims[i].text, static_cast<std::uint32_t>(i + 1));
 }
 
 }  // namespace scholia

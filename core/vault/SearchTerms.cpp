@@ -1,6 +1,7 @@
 #include "vault/SearchTerms.h"
 
 #include "common/Utf8.h"
+#include "render/WordScan.h"
 
 #include <algorithm>
 #include <array>
@@ -24,7 +25,7 @@ constexpr std::array<std::string_view, 64> kStopWords = {
 };
 
 // A word of up to 8 bytes as one number, so that the stop-word test compares integers: byte i
-// in bits 8i..8i+7, as one load gives it on a little-endian machine.
+// in bits 8i..8i+7, as bytesValue() gives it.
 constexpr std::uint64_t packed(std::string_view word)
 {
     std::uint64_t value = 0;
@@ -33,42 +34,29 @@ constexpr std::uint64_t packed(std::string_view word)
     return value;
 }
 
-// The stop words in an open-addressing table of their packed forms (0 = free): one probe,
-// rarely two, where a binary search took six.
-constexpr std::size_t kStopTableSize = 256;
-
-constexpr std::size_t stopSlot(std::uint64_t value)
+constexpr std::array<std::uint64_t, detail::kStopTableSize> makeStopTable()
 {
-    return static_cast<std::size_t>((value * 0x9E3779B97F4A7C15ULL) >> 56);
-}
-
-constexpr std::array<std::uint64_t, kStopTableSize> makeStopTable()
-{
-    std::array<std::uint64_t, kStopTableSize> table{};
+    std::array<std::uint64_t, detail::kStopTableSize> table{};
     for (const std::string_view word : kStopWords) {
-        std::size_t at = stopSlot(packed(word));
+        std::size_t at = detail::stopSlot(packed(word));
         while (table[at] != 0)
-            at = (at + 1) % kStopTableSize;
+            at = (at + 1) % detail::kStopTableSize;
         table[at] = packed(word);
     }
     return table;
 }
 
-constexpr std::array<std::uint64_t, kStopTableSize> kStopTable = makeStopTable();
-
-constexpr bool inStopTable(std::uint64_t value)
-{
-    for (std::size_t at = stopSlot(value);; at = (at + 1) % kStopTableSize) {
-        if (kStopTable[at] == value)
-            return true;
-        if (kStopTable[at] == 0)
-            return false;
-    }
-}
-
+// detail::isStopWordValue() at compile time, for the checks below.
 constexpr bool inStopTable(std::string_view word)
 {
-    return inStopTable(packed(word));
+    constexpr std::array<std::uint64_t, detail::kStopTableSize> table = makeStopTable();
+    const std::uint64_t value = packed(word);
+    for (std::size_t at = detail::stopSlot(value);; at = (at + 1) % detail::kStopTableSize) {
+        if (table[at] == value)
+            return true;
+        if (table[at] == 0)
+            return false;
+    }
 }
 
 // ASCII bases of U+00C0..U+00FF; "" marks the two symbols in that block (multiplication, division).
@@ -172,23 +160,15 @@ constexpr std::array<char, 128> makeAsciiFolds()
     return folds;
 }
 
-}  // namespace
+// The folded form of each ASCII byte; 0 for the bytes that separate words.
+constexpr std::array<char, 128> kAsciiFolds = makeAsciiFolds();
 
-namespace detail {
+struct FoldedCharacter {
+    std::size_t length = 1;  // bytes of `text` it took
+    bool letter = false;     // false: it separates words (nothing was appended)
+};
 
-constinit const std::array<char, 128> kAsciiFolds = makeAsciiFolds();
-
-constexpr std::array<char, 256> makeByteFolds()
-{
-    std::array<char, 256> folds{};
-    const std::array<char, 128> ascii = makeAsciiFolds();
-    for (std::size_t i = 0; i < ascii.size(); ++i)
-        folds[i] = ascii[i];
-    return folds;
-}
-
-constinit const std::array<char, 256> kByteFolds = makeByteFolds();
-
+// Folds the non-ASCII character at text[at] onto `term`.
 FoldedCharacter foldNonAscii(std::string_view text, std::size_t at, std::string& term)
 {
     const Decoded decoded = decodeUtf8(text.substr(at));
@@ -196,33 +176,156 @@ FoldedCharacter foldNonAscii(std::string_view text, std::size_t at, std::string&
     return {decoded.length, letter};
 }
 
-bool isStopWord(std::string_view word)
+using wordscan::kHighs;
+using wordscan::kOnes;
+
+// The high bit of each byte of `word` that is an ASCII letter or digit: exact for each byte
+// (the sums stay within it: no carry into the next).
+std::uint64_t asciiLettersAndDigits(std::uint64_t word)
 {
-    if constexpr (std::endian::native == std::endian::little) {
-        // One load of the word where packed() takes a step a byte (that was 2% of indexing).
-        std::uint64_t value = 0;
-        switch (word.size()) {
-        case 2: std::memcpy(&value, word.data(), 2); break;
-        case 3: std::memcpy(&value, word.data(), 3); break;
-        case 4: std::memcpy(&value, word.data(), 4); break;
-        case 5: std::memcpy(&value, word.data(), 5); break;
-        default: return false;  // every stop word has 2 to 5 letters
-        }
-        return inStopTable(value);
-    }
-    return inStopTable(word);
+    const std::uint64_t low = word & ~kHighs;
+    const std::uint64_t lower = low | (kOnes * 0x20);
+    const std::uint64_t letters = (lower + kOnes * (0x80 - 'a')) & ~(lower + kOnes * (0x7F - 'z'));
+    const std::uint64_t digits = (low + kOnes * (0x80 - '0')) & ~(low + kOnes * (0x7F - '9'));
+    return (letters | digits) & ~word & kHighs;
 }
 
-void TermBuffer::grow(std::size_t needed)
+// The high bits of the eight bytes of `flags` gathered into 8 bits, byte i's into bit i.
+std::uint64_t gatherHighBits(std::uint64_t flags)
 {
-    std::string bigger(std::max(needed, 2 * m_capacity), '\0');
-    std::memcpy(bigger.data(), m_data, m_size);
-    m_long = std::move(bigger);
-    m_data = m_long.data();
-    m_capacity = m_long.size();
+    return ((flags >> 7) * 0x0102040810204080ULL) >> 56;
 }
 
+// Eight bytes as one number, byte i in bits 8i..8i+7 on any machine; and back.
+std::uint64_t load8(const char* at)
+{
+    std::uint64_t word = 0;
+    std::memcpy(&word, at, sizeof word);
+    if constexpr (std::endian::native != std::endian::little)
+        word = __builtin_bswap64(word);
+    return word;
+}
+
+void store8(char* at, std::uint64_t word)
+{
+    if constexpr (std::endian::native != std::endian::little)
+        word = __builtin_bswap64(word);
+    std::memcpy(at, &word, sizeof word);
+}
+
+}  // namespace
+
+namespace detail {
+constinit const std::array<std::uint64_t, kStopTableSize> kStopTable = makeStopTable();
 }  // namespace detail
+
+char* FoldedText::room(std::size_t bytes)
+{
+    if (m_capacity - m_size < bytes) {
+        const std::size_t capacity = std::max({m_size + bytes, 2 * m_capacity, std::size_t{256}});
+        auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+        if (m_size)
+            std::memcpy(bigger.get(), m_data.get(), m_size);
+        m_data = std::move(bigger);
+        m_capacity = capacity;
+    }
+    return m_data.get() + m_size;
+}
+
+void FoldedText::append(std::string_view bytes)
+{
+    if (!bytes.empty())
+        std::memcpy(room(bytes.size()), bytes.data(), bytes.size());
+    m_size += bytes.size();
+}
+
+std::size_t FoldedText::appendWord(std::string_view word)
+{
+    const std::size_t offset = m_size;
+    append(word);
+    pad();
+    return offset;
+}
+
+void FoldedText::pad()
+{
+    std::memset(room(8), 0, 8);
+    m_size += 8;
+}
+
+std::size_t FoldedText::foldAscii(std::string_view text)
+{
+    const std::size_t n = text.size();
+    const std::size_t base = m_size;
+    char* const out = room(n + 8);  // the tail's step writes up to 7 bytes past n, within the padding
+    m_wordBits.resize(n / 64 + 1);
+    m_beyondAsciiBits.assign(n / 64 + 1, 0);
+    m_beyondAscii = false;
+    // Eight bytes a step, a mask word of 64 bytes at a time; the tail zero-extended (zero bytes
+    // are in no word).
+    const auto step = [&](std::size_t at, std::uint64_t word) {
+        const std::uint64_t letters = asciiLettersAndDigits(word);
+        const std::uint64_t beyond = word & kHighs;
+        store8(out + at, word | (letters >> 2));  // 0x20 folds a letter to lowercase; digits have it
+        if (beyond) {  // rare: most notes are all ASCII
+            m_beyondAsciiBits[at / 64] |= gatherHighBits(beyond) << (at % 64);
+            m_beyondAscii = true;
+        }
+        return gatherHighBits(letters | beyond) << (at % 64);
+    };
+    std::size_t at = 0;
+    for (; at + 64 <= n; at += 64) {
+        std::uint64_t bits = 0;
+        for (std::size_t i = 0; i < 64; i += 8)
+            bits |= step(at + i, load8(text.data() + at + i));
+        m_wordBits[at / 64] = bits;
+    }
+    std::uint64_t bits = 0;
+    for (; at + 8 <= n; at += 8)
+        bits |= step(at, load8(text.data() + at));
+    if (at < n) {
+        std::array<char, 8> tail{};
+        std::memcpy(tail.data(), text.data() + at, n - at);
+        bits |= step(at, load8(tail.data()));
+    }
+    m_wordBits[n / 64] = bits;
+    m_size += n;
+    pad();
+    return base;
+}
+
+const std::vector<FoldedWord>& FoldedText::foldBeyondAscii(std::string_view text, std::size_t begin, std::size_t end)
+{
+    m_words.clear();
+    std::size_t wordBegin = begin;
+    std::size_t folded = m_size;
+    const auto finishWord = [&](std::size_t wordEnd) {
+        if (m_size > folded) {
+            m_words.push_back(FoldedWord{folded, m_size - folded, wordBegin, wordEnd});
+            pad();
+        }
+    };
+    for (std::size_t at = begin; at < end;) {
+        if (const auto byte = static_cast<unsigned char>(text[at]); byte < 0x80) {
+            *room(1) = kAsciiFolds[byte];  // in a run of word bytes: a letter or digit
+            ++m_size;
+            ++at;
+            continue;
+        }
+        m_character.clear();
+        const FoldedCharacter character = foldNonAscii(text, at, m_character);
+        if (character.letter && !m_character.empty()) {
+            append(m_character);
+        } else {
+            finishWord(at);
+            wordBegin = at + character.length;
+            folded = m_size;
+        }
+        at += character.length;
+    }
+    finishWord(end);
+    return m_words;
+}
 
 void forEachSearchToken(std::string_view text, const std::function<void(const SearchToken&)>& visit)
 {
@@ -247,12 +350,12 @@ std::string foldForSearch(std::string_view text)
     while (at < text.size()) {
         const auto c = static_cast<unsigned char>(text[at]);
         if (c < 0x80) {
-            folded += detail::kAsciiFolds[c] ? detail::kAsciiFolds[c] : static_cast<char>(c);
+            folded += kAsciiFolds[c] ? kAsciiFolds[c] : static_cast<char>(c);
             ++at;
             continue;
         }
         const std::size_t before = folded.size();
-        const detail::FoldedCharacter character = detail::foldNonAscii(text, at, folded);
+        const FoldedCharacter character = foldNonAscii(text, at, folded);
         if (!character.letter || folded.size() == before)
             folded += ' ';  // non-ASCII separators become spaces
         at += character.length;

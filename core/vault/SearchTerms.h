@@ -4,13 +4,16 @@
 // lowercased and folded to ASCII where a Latin letter has an ASCII base ("Café" -> cafe).
 // Letters of other scripts are kept (Greek and Cyrillic lowercased).
 
-#include "render/WordScan.h"
+#include "common/FastHash.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,132 +27,114 @@ struct SearchToken {
     std::size_t end = 0;
 };
 
-namespace detail {
-// The folded form of each ASCII byte; 0 for the bytes that separate words.
-extern const std::array<char, 128> kAsciiFolds;
-// The same over every byte value, 0 from 0x80 on: one lookup a byte in the scanning loop.
-extern const std::array<char, 256> kByteFolds;
-
-struct FoldedCharacter {
-    std::size_t length = 1;  // bytes of `text` it took
-    bool letter = false;     // false: it separates words (nothing was appended)
+// One word found by scanFoldedWords(): its folded bytes in the FoldedText, and where it was
+// in bytes of the original text.
+struct FoldedWord {
+    std::size_t offset = 0;  // into FoldedText::data()
+    std::size_t size = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
 };
-// Folds the non-ASCII character at text[at] onto `term`.
-FoldedCharacter foldNonAscii(std::string_view text, std::size_t at, std::string& term);
 
-// The folded word being built: on the stack while it is short, as every indexable word is,
-// and written in place (a std::string would be zeroed or checked a byte at a time).
-class TermBuffer {
+// The bytes that scanFoldedWords() folds words into, and its scratch space; reused from text to
+// text, it allocates only to grow. Eight readable bytes follow every word, so that a short word
+// can be read in one load (paddedBytesValue).
+class FoldedText {
 public:
-    TermBuffer() = default;
-    TermBuffer(const TermBuffer&) = delete;
-    TermBuffer& operator=(const TermBuffer&) = delete;
+    FoldedText() = default;
+    FoldedText(const FoldedText&) = delete;
+    FoldedText& operator=(const FoldedText&) = delete;
 
-    std::string_view view() const { return {m_data, m_size}; }
-    bool empty() const { return m_size == 0; }
+    const char* data() const { return m_data.get(); }
+    std::size_t size() const { return m_size; }
+    std::string_view view(std::size_t offset, std::size_t size) const { return {m_data.get() + offset, size}; }
     void clear() { m_size = 0; }
 
-    // Room for `bytes` more at the end; commit() keeps those written.
-    char* room(std::size_t bytes)
-    {
-        if (m_capacity - m_size < bytes)
-            grow(m_size + bytes);
-        return m_data + m_size;
-    }
-    void commit(std::size_t bytes) { m_size += bytes; }
+    // Appends a word folded already (and 8 zero bytes); returns where it begins.
+    std::size_t appendWord(std::string_view word);
 
-    void append(std::string_view bytes)
-    {
-        if (!bytes.empty())
-            std::memcpy(room(bytes.size()), bytes.data(), bytes.size());
-        commit(bytes.size());
-    }
+    // Where `text` begins in data(): every byte of it, ASCII letters lowercased, then 8 zero bytes.
+    // Sets the scratch masks: bit i of wordBits(), byte i is a letter, a digit or beyond ASCII;
+    // of beyondAsciiBits(), byte i is beyond ASCII. Bits from text.size() on are 0.
+    std::size_t foldAscii(std::string_view text);
+    const std::uint64_t* wordBits() const { return m_wordBits.data(); }
+    const std::uint64_t* beyondAsciiBits() const { return m_beyondAsciiBits.data(); }
+    bool beyondAscii() const { return m_beyondAscii; }  // any byte of the text is
+
+    // The words of text[begin, end), a run of word bytes with some beyond ASCII, folded one
+    // character at a time onto the end: letters beyond ASCII separate words or fold to others.
+    const std::vector<FoldedWord>& foldBeyondAscii(std::string_view text, std::size_t begin, std::size_t end);
 
 private:
-    void grow(std::size_t needed);
+    char* room(std::size_t bytes);  // at least `bytes` writable at size()
+    void append(std::string_view bytes);
+    void pad();  // 8 zero bytes
 
-    std::array<char, 128> m_short;  // not zeroed: only the committed bytes are read
-    std::string m_long;
-    char* m_data = m_short.data();
+    std::unique_ptr<char[]> m_data;  // not zeroed: every byte up to size() is written first
     std::size_t m_size = 0;
-    std::size_t m_capacity = m_short.size();
+    std::size_t m_capacity = 0;
+    std::vector<std::uint64_t> m_wordBits;
+    std::vector<std::uint64_t> m_beyondAsciiBits;
+    bool m_beyondAscii = false;
+    std::vector<FoldedWord> m_words;  // foldBeyondAscii()'s answer
+    std::string m_character;
 };
 
-// The high bit of each byte of `word` that is an ASCII letter or digit. Eight bytes at once:
-// most words are shorter, so a word usually takes one step instead of one per byte.
-inline std::uint64_t asciiLettersAndDigits(std::uint64_t word)
+namespace detail {
+// Whether any bit of [begin, end) is set; begin < end.
+inline bool anySet(const std::uint64_t* bits, std::size_t begin, std::size_t end)
 {
-    using wordscan::kHighs;
-    using wordscan::kOnes;
-    const std::uint64_t low = word & ~kHighs;  // no byte can carry into the next below
-    const std::uint64_t lower = low | (kOnes * 0x20);
-    const std::uint64_t letters = (lower + kOnes * (0x80 - 'a')) & ~(lower + kOnes * (0x7F - 'z'));
-    const std::uint64_t digits = (low + kOnes * (0x80 - '0')) & ~(low + kOnes * (0x7F - '9'));
-    return (letters | digits) & ~word & kHighs;
-}
-
-// Appends the folded ASCII letters and digits from text[at] on to `term`; returns where they end.
-// Folding either is setting bit 0x20: letters become lowercase, digits have it already.
-inline std::size_t foldAsciiRun(std::string_view text, std::size_t at, TermBuffer& term)
-{
-    if constexpr (wordscan::kEnabled) {
-        while (at + 8 <= text.size()) {
-            const std::uint64_t word = wordscan::load(text, at);
-            const std::uint64_t folded = word | (wordscan::kOnes * 0x20);
-            std::memcpy(term.room(8), &folded, 8);  // the bytes past the run are not kept
-            const std::uint64_t stops = ~asciiLettersAndDigits(word) & wordscan::kHighs;
-            const std::size_t run = stops ? wordscan::firstFlagged(stops) : 8;
-            term.commit(run);
-            at += run;
-            if (run < 8)
-                return at;
-        }
+    for (std::size_t at = begin; at < end; at = (at / 64 + 1) * 64) {
+        const std::uint64_t fromHere = bits[at / 64] >> (at % 64);
+        const std::size_t width = std::min<std::size_t>(end - at, 64 - at % 64);
+        if (fromHere & (~std::uint64_t{0} >> (64 - width)))
+            return true;
     }
-    for (; at < text.size(); ++at) {
-        const char c = kByteFolds[static_cast<unsigned char>(text[at])];
-        if (c == 0)
-            break;
-        *term.room(1) = c;
-        term.commit(1);
-    }
-    return at;
+    return false;
 }
 }  // namespace detail
 
-// Every word of `text`, in order, stop words and one-letter words included. Inline: indexing
-// calls it on every claim of every note, and the ASCII path is most of the work.
+// Every word of `text`, in order, stop words and one-letter words included: the folded bytes
+// are appended to `out`, and `visit(const FoldedWord&)` is called on each (out.data() may move
+// between calls: visit reads it anew). Two passes: the first folds eight bytes a step and marks
+// which bytes are in words; the second takes each word from the marks, a few instructions for
+// a word of ASCII (nearly all of them), one character at a time for the rest.
+template <typename Visit>
+void scanFoldedWords(std::string_view text, FoldedText& out, Visit&& visit)
+{
+    const std::size_t base = out.foldAscii(text);
+    const std::uint64_t* const bits = out.wordBits();
+    // Each set bit of `edges` is where a word begins or ends (the first byte after it): they
+    // alternate. The bits past the text are 0, so the last word ends within the masks.
+    std::uint64_t before = 0;  // the top bit of the previous mask word, shifted down
+    std::size_t begin = 0;
+    bool inWord = false;
+    for (std::size_t i = 0; i <= text.size() / 64; ++i) {
+        std::uint64_t edges = bits[i] ^ ((bits[i] << 1) | before);
+        before = bits[i] >> 63;
+        for (; edges; edges &= edges - 1) {
+            const std::size_t at = i * 64 + static_cast<std::size_t>(std::countr_zero(edges));
+            inWord = !inWord;
+            if (inWord) {
+                begin = at;
+            } else if (!out.beyondAscii() || !detail::anySet(out.beyondAsciiBits(), begin, at)) {
+                visit(FoldedWord{base + begin, at - begin, begin, at});
+            } else {
+                for (const FoldedWord& word : out.foldBeyondAscii(text, begin, at))
+                    visit(word);
+            }
+        }
+    }
+}
+
+// The same, each word as a SearchToken.
 template <typename Visit>
 void scanSearchTokens(std::string_view text, Visit&& visit)
 {
-    detail::TermBuffer term;
-    std::string character;  // one non-ASCII character, folded
-    std::size_t begin = 0;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        std::size_t separator = at;  // where the word before ends
-        if (const auto byte = static_cast<unsigned char>(text[at]); byte >= 0x80) {
-            character.clear();
-            const detail::FoldedCharacter folded = detail::foldNonAscii(text, at, character);
-            term.append(character);
-            at += folded.length;
-            if (folded.letter && !character.empty())
-                continue;
-        } else if (detail::kByteFolds[byte] == 0) {
-            ++at;
-        } else {
-            at = detail::foldAsciiRun(text, at, term);
-            if (at == text.size() || static_cast<unsigned char>(text[at]) >= 0x80)
-                continue;  // the word may go on with a letter beyond ASCII
-            separator = at++;  // the ASCII byte that ended the run separates: no step of its own
-        }
-        if (!term.empty()) {
-            visit(SearchToken{term.view(), begin, separator});
-            term.clear();
-        }
-        begin = at;  // where the next word can start
-    }
-    if (!term.empty())
-        visit(SearchToken{term.view(), begin, at});
+    FoldedText folded;
+    scanFoldedWords(text, folded, [&](const FoldedWord& word) {
+        visit(SearchToken{folded.view(word.offset, word.size), word.begin, word.end});
+    });
 }
 
 // The same, for callers that prefer a std::function.
@@ -158,16 +143,35 @@ void forEachSearchToken(std::string_view text, const std::function<void(const Se
 namespace detail {
 inline constexpr std::size_t kMaxTermBytes = 64;
 inline constexpr std::size_t kLongestStopWord = 5;
-bool isStopWord(std::string_view word);  // one of some 60 frequent English words
+
+// The stop words' bytesValue()s in an open-addressing table (0 = free): one probe, rarely two.
+inline constexpr std::size_t kStopTableSize = 256;
+extern const std::array<std::uint64_t, kStopTableSize> kStopTable;
+
+constexpr std::size_t stopSlot(std::uint64_t value)
+{
+    return static_cast<std::size_t>((value * 0x9E3779B97F4A7C15ULL) >> 56);
+}
+
+// Whether the word of 2 to kLongestStopWord bytes whose bytesValue() is `value` is one of some
+// 60 frequent English words.
+inline bool isStopWordValue(std::uint64_t value)
+{
+    for (std::size_t at = stopSlot(value);; at = (at + 1) % kStopTableSize) {
+        if (kStopTable[at] == value)
+            return true;
+        if (kStopTable[at] == 0)
+            return false;
+    }
+}
 }  // namespace detail
 
 // The words worth indexing: no stop words, no one-character words, nothing longer than 64 bytes.
-// Inline: indexing asks it of every word, and most are longer than any stop word.
 inline bool isIndexableTerm(std::string_view term)
 {
     if (term.size() < 2 || term.size() > detail::kMaxTermBytes)
         return false;
-    return term.size() > detail::kLongestStopWord || !detail::isStopWord(term);
+    return term.size() > detail::kLongestStopWord || !detail::isStopWordValue(bytesValue(term.data(), term.size()));
 }
 
 // The indexable terms of `text`, in order, repeats kept.

@@ -402,6 +402,31 @@ struct TermIndex::Shard {
     }
 };
 
+void DocumentTerms::addText(std::string_view text, std::uint32_t slot)
+{
+    startSlot(slot);
+    scanFoldedWords(text, m_text, [&](const FoldedWord& word) {
+        if (word.size < 2 || word.size > detail::kMaxTermBytes)
+            return;
+        const char* at = m_text.data() + word.offset;
+        if (word.size > 8) {
+            addWord(fastHash({at, word.size}), slot, word.offset, word.size);
+            return;
+        }
+        // Most words: one load serves the stop-word test and the hash (the same as fastHash()).
+        const std::uint64_t value = paddedBytesValue(at, word.size);
+        if (word.size <= detail::kLongestStopWord && detail::isStopWordValue(value))
+            return;
+        addWord(fastHashOfShort(value, word.size), slot, word.offset, word.size);
+    });
+}
+
+void DocumentTerms::add(std::string_view term, std::uint32_t slot)
+{
+    startSlot(slot);
+    addWord(fastHash(term), slot, m_text.appendWord(term), term.size());
+}
+
 void DocumentTerms::clear()
 {
     m_text.clear();

@@ -6,6 +6,7 @@
 // indexes filled by separate threads join shard by shard, on several threads (absorb()).
 
 #include "common/FastHash.h"
+#include "vault/SearchTerms.h"
 
 #include <compare>
 #include <cstddef>
@@ -26,18 +27,16 @@ struct Posting {
 };
 
 // One document's words, gathered before they go into the index: each hashed once, in the order
-// added, no string allocated per word. TermIndex::add() takes them one by one as they come,
+// added, no string allocated per word (a text is folded into one buffer, and its words point
+// into it). TermIndex::add() takes them one by one as they come,
 // each into its term's list (merging the words first, in a table of the document's own, cost
 // more than it saved).
 class DocumentTerms {
 public:
-    void add(std::string_view term, std::uint32_t slot)
-    {
-        m_ascending = m_ascending && (m_words.empty() || slot >= m_words.back().slot);
-        m_words.push_back(Word{fastHash(term), slot, static_cast<std::uint32_t>(m_text.size()),
-                               static_cast<std::uint32_t>(term.size())});
-        m_text += term;
-    }
+    // Every indexable word of `text` (see SearchTerms.h), in order, in `slot`.
+    void addText(std::string_view text, std::uint32_t slot);
+    // One term, folded already, indexable or not.
+    void add(std::string_view term, std::uint32_t slot);
     std::size_t size() const { return m_words.size(); }  // words added, repeats included
     void clear();  // keeps the capacity: one DocumentTerms serves a whole indexing thread
 
@@ -49,9 +48,14 @@ private:
         std::uint32_t offset = 0;  // into m_text
         std::uint32_t size = 0;
     };
-    std::string_view text(const Word& word) const { return std::string_view(m_text).substr(word.offset, word.size); }
+    void startSlot(std::uint32_t slot) { m_ascending = m_ascending && (m_words.empty() || slot >= m_words.back().slot); }
+    void addWord(std::uint64_t hash, std::uint32_t slot, std::size_t offset, std::size_t size)
+    {
+        m_words.push_back(Word{hash, slot, static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(size)});
+    }
+    std::string_view text(const Word& word) const { return m_text.view(word.offset, word.size); }
 
-    std::string m_text;
+    FoldedText m_text;  // the texts added, folded: the words point into it
     std::vector<Word> m_words;
     bool m_ascending = true;  // each slot at least the one before
 };

@@ -1,9 +1,12 @@
 #include "vault/TermIndex.h"
 
+#include "vault/SearchTerms.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <initializer_list>
+#include <set>
 #include <string>
 #include <thread>
 #include <utility>
@@ -41,6 +44,42 @@ TEST(TermIndex, SlotsAddedOutOfOrderOrRepeatedComeBackSortedOnce)
     add(index, 4, {{"cyber", 9}, {"cyber", 2}, {"albania", 5}, {"cyber", 9}, {"cyber", 2}, {"cyber", 0}});
     EXPECT_EQ(index.find("cyber"), (std::vector<Posting>{{4, 0}, {4, 2}, {4, 9}}));
     EXPECT_EQ(index.find("albania"), (std::vector<Posting>{{4, 5}}));
+}
+
+TEST(TermIndex, TextsAddedAreFoundByEachIndexableWordAsAQueryHasIt)
+{
+    // Words of every length around the one-load limit (8 bytes), stop words, letters beyond
+    // ASCII, a word longer than any term: each found as searchTerms() reads it, nothing else.
+    const std::vector<std::string> texts = {
+        "The Iranian cyberattacks on Albania's government, in 2022",
+        "Stop words: the and of with about there; short: ab abc abcd abcde abcdef abcdefg abcdefgh abcdefghi",
+        "Caf\u00e9 M\u00fcller\u2014Stra\u00dfe and \u0391\u0398\u0397\u039d\u0391 " + std::string(70, 'x'),
+    };
+    TermIndex index;
+    DocumentTerms document;
+    for (std::uint32_t doc = 0; doc < 2; ++doc) {
+        document.clear();
+        for (std::uint32_t slot = 0; slot < texts.size(); ++slot)
+            document.addText(texts[slot], slot + doc);
+        index.add(doc, document);
+    }
+    std::size_t words = 0;
+    std::set<std::string> terms;
+    for (std::uint32_t slot = 0; slot < texts.size(); ++slot) {
+        for (const std::string& term : searchTerms(texts[slot])) {
+            ++words;
+            terms.insert(term);
+            const std::vector<Posting> found = index.find(term);
+            EXPECT_NE(std::find(found.begin(), found.end(), Posting{0, slot}), found.end()) << term;
+            EXPECT_NE(std::find(found.begin(), found.end(), Posting{1, slot + 1}), found.end()) << term;
+        }
+    }
+    EXPECT_EQ(document.size(), words);
+    EXPECT_EQ(index.termCount(), terms.size());
+    EXPECT_TRUE(terms.contains("abcdefgh") && terms.contains("cafe") && terms.contains("strasse"));
+    const std::vector<std::string> absent = {"the", "and", "about", "there", "s", std::string(70, 'x')};
+    for (const std::string& term : absent)
+        EXPECT_TRUE(index.find(term).empty()) << term;
 }
 
 TEST(TermIndex, OneDocumentTermsServesManyDocuments)
