@@ -60,24 +60,34 @@ void NoteView::showNote(const QString& html, const QString& folder)
     m_refused.clear();
     document()->setBaseUrl(QUrl::fromLocalFile(m_folder + QLatin1Char('/')));
     setHtml(html);
+    m_html = html;
     verticalScrollBar()->setValue(0);
 }
 
 void NoteView::refreshNote(const QString& html)
 {
+    if (html == m_html)
+        return;
     const int vertical = verticalScrollBar()->value();
     const int horizontal = horizontalScrollBar()->value();
     setHtml(html);
-    // Lay the whole document out now so the scroll range is right before restoring.
+    m_html = html;
+    scrollToOffset(vertical);
+    horizontalScrollBar()->setValue(horizontal);
+}
+
+void NoteView::scrollToOffset(int vertical)
+{
+    // Lay the whole document out now so the scroll range is right before scrolling.
     document()->documentLayout()->documentSize();
     verticalScrollBar()->setValue(vertical);
-    horizontalScrollBar()->setValue(horizontal);
 }
 
 void NoteView::showPlaceholder(const QString& text)
 {
     m_folder.clear();
     m_refused.clear();
+    m_html.clear();
     setPlainText(text);
 }
 

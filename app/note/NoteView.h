@@ -18,7 +18,11 @@ public:
     // A new note: resources resolve against `folder`; the view starts at the top.
     void showNote(const QString& html, const QString& folder);
     // The same note rendered again (citations re-resolved): the scroll position is kept.
+    // Nothing is done when the HTML is what is shown already (laying a long note out again
+    // stalls the window for tens of milliseconds).
     void refreshNote(const QString& html);
+    // Scrolls to `vertical` once the whole note is laid out, so that a far offset fits.
+    void scrollToOffset(int vertical);
     // No note: a plain-text explanation instead.
     void showPlaceholder(const QString& text);
 
@@ -51,6 +55,7 @@ private:
     bool isInsideNoteFolder(const QString& canonicalPath) const;
     QVariant loadLocalImage(const QUrl& url);
 
+    QString m_html;    // what is shown; empty for a placeholder
     QString m_folder;  // canonical path of the note's folder; empty = nothing local may load
     QStringList m_refused;
 };

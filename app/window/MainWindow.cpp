@@ -1362,7 +1362,7 @@ void MainWindow::onVaultReady()
     if (!m_vault->index().skippedFiles().empty())
         message += QStringLiteral(", ") + counted(static_cast<qint64>(m_vault->index().skippedFiles().size()), tr("1 file skipped"), tr("%1 files skipped"));
     if (m_session->hasNote() && m_vault->contains(m_session->path())) {
-        m_noteView->refreshNote(m_session->html());  // links styled by the vault's rules now
+        m_noteView->refreshNote(noteHtml());  // links styled by the vault's rules now
         updateVaultPanes();
     } else if (const QString first = m_vault->firstNote(); !first.isEmpty()) {
         // A 1 ms timer, not a posted call: the event loop paints the sidebar and runs what else
@@ -1393,8 +1393,8 @@ void MainWindow::onNoteChangedOnDisk(const QString& path)
     }
     if (duration > 0)
         m_session->setDurationMs(duration);
-    m_noteView->refreshNote(m_session->html());
-    m_noteView->verticalScrollBar()->setValue(here.scroll);
+    m_noteView->refreshNote(noteHtml());
+    m_noteView->scrollToOffset(here.scroll);
     updateDiagnosticsLabel();
     showStatus(tr("%1 changed on disk; shown again.").arg(m_session->fileName()));
 }
@@ -1493,8 +1493,7 @@ void MainWindow::goTo(const HistoryPlace& place)
         return;
     m_backAction->setEnabled(m_history.canGoBack());
     m_forwardAction->setEnabled(m_history.canGoForward());
-    m_noteView->refreshNote(m_session->html());  // lays the note out, so that the old scroll fits
-    m_noteView->verticalScrollBar()->setValue(place.scroll);
+    m_noteView->scrollToOffset(place.scroll);
 }
 
 // A search result, backlink or citation of this video: the note, scrolled to its claim, and

@@ -95,6 +95,30 @@ private Q_SLOTS:
         QCOMPARE(readAll(m_notePath), m_noteBytes);
     }
 
+    // The note is rendered again when Back returns to it and when it changes on disk: the
+    // user's annotations stay in it each time.
+    void annotationsStayShownWhenTheNoteIsShownAgain()
+    {
+        const QString remark = QStringLiteral("my own remark on the attack");
+        QVERIFY(writeExternally(m_annotationsPath, "- <a class=\"yt-timestamp\" data-t=\"00:00:30\">[00:00:30]</a> " + remark.toUtf8() + "\n"));
+        const QString other = m_dir.filePath(QStringLiteral("other_note.md"));
+        QVERIFY(writeExternally(other, "# Other\n\nA claim <a class=\"yt-timestamp\" data-t=\"00:00:10\">[00:00:10]</a>.\n"));
+        QVERIFY(m_window->openNote(m_notePath));
+        QTRY_VERIFY(m_parts.noteView->toPlainText().contains(remark));
+
+        QVERIFY(m_window->openNote(other));
+        QVERIFY(!m_parts.noteView->toPlainText().contains(remark));
+        QTest::keyClick(m_parts.noteView, Qt::Key_Left, Qt::AltModifier);
+        QTRY_COMPARE(m_parts.session->path(), m_notePath);
+        QVERIFY2(m_parts.noteView->toPlainText().contains(remark), "Back showed the note without its annotations");
+
+        m_noteBytes += "\nA line added by another program.\n";
+        QVERIFY(writeExternally(m_notePath, m_noteBytes));
+        QTRY_VERIFY(m_parts.noteView->toPlainText().contains(QStringLiteral("A line added by another program.")));
+        QVERIFY2(m_parts.noteView->toPlainText().contains(remark), "the note changed on disk lost its annotations");
+        QFile::remove(other);
+    }
+
     // Ctrl+Enter at 1:11 (paused), type two lines, Ctrl+Enter: one line appended to the
     // annotations file, in the notes' citation format; shown in the note; its time seeks.
     void addWritesTheFileShowsItAndSeeks()

@@ -158,6 +158,32 @@ private Q_SLOTS:
         QCOMPARE(bar->value(), 0);  // a different note starts at the top
     }
 
+    // The vault's index arriving renders the open note again, usually to the same HTML: the
+    // document is then left as it is (not parsed and laid out again), and so is the scroll.
+    void refreshWithTheSameHtmlLeavesTheDocumentAlone()
+    {
+        QTemporaryDir dir;
+        const QString html = longDocument(QStringLiteral("same"));
+        m_view->showNote(html, dir.path());
+        QScrollBar* bar = m_view->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 1000);
+        bar->setValue(bar->maximum() / 3);
+        const int kept = bar->value();
+        const int revision = m_view->document()->revision();
+        m_view->refreshNote(html);
+        QCOMPARE(m_view->document()->revision(), revision);
+        QCOMPARE(bar->value(), kept);
+
+        m_view->refreshNote(longDocument(QStringLiteral("changed")));
+        QVERIFY(m_view->document()->revision() != revision);
+        QCOMPARE(bar->value(), kept);
+
+        // After a placeholder, the same note's HTML is shown again, not skipped.
+        m_view->showPlaceholder(QStringLiteral("Indexing..."));
+        m_view->refreshNote(html);
+        QVERIFY(m_view->toPlainText().contains(QLatin1String("same")));
+    }
+
     void findWrapsAround()
     {
         QTemporaryDir dir;
