@@ -2,7 +2,6 @@
 
 #include "common/CoreBridge.h"
 #include "note/NoteSession.h"
-#include "vault/NoteLinkResolver.h"
 
 #include <QFileInfo>
 
@@ -13,7 +12,6 @@ std::vector<Diagnostic> linkDiagnostics(const NoteSession& session)
     std::vector<Diagnostic> diagnostics;
     if (!session.hasNote())
         return diagnostics;
-    const std::filesystem::path folder = toPath(session.folder());
     const std::string ownName = toUtf8(QFileInfo(session.path()).completeBaseName());
     for (const WikiLink& link : session.note().wikilinks) {
         const bool toThisNote = link.target.empty() || link.target == ownName;
@@ -21,9 +19,10 @@ std::vector<Diagnostic> linkDiagnostics(const NoteSession& session)
             if (!link.fragment.empty() && session.anchorForFragment(toQString(link.fragment)).isEmpty())
                 diagnostics.push_back({link.line, link.column, Severity::Warning,
                                        "link to heading \"" + link.fragment + "\": this note has no such heading"});
-        } else if (!findNoteInFolder(folder, link.target)) {
+        } else if (const NoteSession::WikiLinkCheck check = session.checkWikiLink(link.target); !check.exists) {
             diagnostics.push_back({link.line, link.column, Severity::Warning,
-                                   "link to \"" + link.target + "\": no such note in the note's folder"});
+                                   "link to \"" + link.target + "\": no such note in the "
+                                       + (check.byLinkCheck ? "vault" : "note's folder")});
         }
     }
     return diagnostics;

@@ -1,7 +1,8 @@
 #pragma once
 // Problems with the note's [[links]] that only the app can see, because they depend on the
-// files beside the note: a link to a note that is not in its folder, a link to a heading of
-// this note that does not exist. The same lookups as the renderer's styling (NoteSession::html).
+// notes around it: a link to no note (in the open vault, or else in the note's folder), a link
+// to a heading of this note that does not exist. The same answer as the renderer's styling
+// (NoteSession::checkWikiLink).
 
 #include "common/Diagnostic.h"
 

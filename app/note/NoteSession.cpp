@@ -105,15 +105,20 @@ bool NoteSession::setDurationMs(qint64 ms)
 
 QString NoteSession::html() const
 {
-    const std::filesystem::path noteFolder = toPath(folder());
     RenderOptions options;
-    options.resolveWikiLink = [this, noteFolder](const WikiLink& link) {
+    options.resolveWikiLink = [this](const WikiLink& link) {
         WikiLinkTarget target;
-        const std::optional<bool> checked = m_linkCheck ? m_linkCheck(toQString(link.target)) : std::nullopt;
-        target.exists = checked ? *checked : findNoteInFolder(noteFolder, link.target).has_value();
+        target.exists = checkWikiLink(link.target).exists;
         return target;
     };
     return toQString(renderHtml(m_note, options));
+}
+
+NoteSession::WikiLinkCheck NoteSession::checkWikiLink(const std::string& target) const
+{
+    if (const std::optional<bool> checked = m_linkCheck ? m_linkCheck(toQString(target)) : std::nullopt)
+        return {*checked, true};
+    return {findNoteInFolder(toPath(folder()), target).has_value(), false};
 }
 
 const Citation* NoteSession::citation(int index) const

@@ -47,6 +47,14 @@ public:
     using LinkCheck = std::function<std::optional<bool>(const QString& target)>;
     void setLinkCheck(LinkCheck check) { m_linkCheck = std::move(check); }
 
+    struct WikiLinkCheck {
+        bool exists = false;
+        bool byLinkCheck = false;  // the link check (the vault) answered; else the note's folder did
+    };
+    // Whether wikilink `target` of the current note leads to a note: the one answer that the
+    // note's HTML and its link diagnostics both use.
+    WikiLinkCheck checkWikiLink(const std::string& target) const;
+
     const Citation* citation(int index) const;
 
     // The file a wikilink target means, searched in the note's folder; empty if none.

@@ -790,10 +790,7 @@ void MainWindow::updateFollowForNote()
     const Note& note = m_session->note();
     m_noteFollower->setNote(note);
     m_outlinePane->setNote(note);
-    std::vector<Diagnostic> diagnostics = note.diagnostics;
-    const std::vector<Diagnostic> links = linkDiagnostics(*m_session);
-    diagnostics.insert(diagnostics.end(), links.begin(), links.end());
-    m_diagnosticsPane->setNoteDiagnostics(diagnostics);
+    updateDiagnosticsPane();
 
     QList<SeekBarMark> marks;
     for (const CitationMark& mark : citationMarks(note))
@@ -807,6 +804,14 @@ void MainWindow::updateFollowForNote()
             marks.append({mark.ms, SeekBarMark::Kind::Section, toQString(mark.label)});
     }
     m_player->setSeekMarks(QStringLiteral("citations"), marks);
+}
+
+void MainWindow::updateDiagnosticsPane()
+{
+    std::vector<Diagnostic> diagnostics = m_session->note().diagnostics;
+    const std::vector<Diagnostic> links = linkDiagnostics(*m_session);
+    diagnostics.insert(diagnostics.end(), links.begin(), links.end());
+    m_diagnosticsPane->setNoteDiagnostics(diagnostics);
 }
 
 void MainWindow::loadTranscriptBesideVideo()
@@ -1362,7 +1367,8 @@ void MainWindow::onVaultReady()
     if (!m_vault->index().skippedFiles().empty())
         message += QStringLiteral(", ") + counted(static_cast<qint64>(m_vault->index().skippedFiles().size()), tr("1 file skipped"), tr("%1 files skipped"));
     if (m_session->hasNote() && m_vault->contains(m_session->path())) {
-        m_noteView->refreshNote(noteHtml());  // links styled by the vault's rules now
+        m_noteView->refreshNote(noteHtml());  // links styled and checked by the vault's rules now
+        updateDiagnosticsPane();
         updateVaultPanes();
     } else if (const QString first = m_vault->firstNote(); !first.isEmpty()) {
         // A 1 ms timer, not a posted call: the event loop paints the sidebar and runs what else

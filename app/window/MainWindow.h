@@ -104,6 +104,7 @@ private:
     void connectFollow();
     void followPlayback(qint64 ms);
     void updateFollowForNote();
+    void updateDiagnosticsPane();
     void loadTranscriptBesideVideo();
     bool loadTranscript(const QString& path);
     void chooseTranscript();

@@ -107,6 +107,32 @@ private Q_SLOTS:
         m_dir.reset();
     }
 
+    // The link warnings follow the links' styling: by the note's folder before the vault is
+    // indexed, by the vault's rules once it is (index.md's links resolve into other folders).
+    void linkWarningsFollowTheVaultOnceItIsIndexed()
+    {
+        auto* list = m_window->findChild<QListWidget*>(QStringLiteral("diagnosticsList"));
+        QVERIFY(list);
+        const auto linkWarnings = [list] {
+            QStringList lines;
+            for (int i = 0; i < list->count(); ++i)
+                if (list->item(i)->text().contains(QLatin1String("no such note")))
+                    lines << list->item(i)->text();
+            return lines;
+        };
+        QVERIFY(m_window->openPath(m_dir->path()));
+        QCOMPARE(m_parts.session->fileName(), QStringLiteral("index.md"));  // read at once, before the index
+        if (!m_vault->isReady())  // index.md's folder has neither note
+            QCOMPARE(linkWarnings().size(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(m_vault->isReady(), indexTimeout);
+        QTRY_VERIFY2(linkWarnings().isEmpty(), qPrintable(linkWarnings().join(QLatin1Char('\n'))));
+
+        QVERIFY(m_window->openNote(m_dir->filePath(QStringLiteral("alpha/source.md"))));
+        const QStringList warnings = linkWarnings();
+        QCOMPARE(warnings.size(), 1);  // [[Target Note]] is found by the slug rule, in beta/
+        QVERIFY2(warnings.first().contains(QLatin1String("\"missing_one\": no such note in the vault")), qPrintable(warnings.first()));
+    }
+
     void openingAFolderIndexesItInTheBackgroundWithProgress()
     {
         auto* progress = m_window->findChild<QProgressBar*>(QStringLiteral("vaultProgress"));
