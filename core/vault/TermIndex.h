@@ -48,7 +48,10 @@ private:
         std::uint32_t offset = 0;  // into m_text
         std::uint32_t size = 0;
     };
-    void startSlot(std::uint32_t slot) { m_ascending = m_ascending && (m_words.empty() || slot >= m_words.back().slot); }
+    void startSlot(std::uint32_t slot)
+    {
+        m_ascending = m_ascending && (m_words.empty() || slot >= m_words.back().slot);
+    }
     void addWord(std::uint64_t hash, std::uint32_t slot, std::size_t offset, std::size_t size)
     {
         m_words.push_back(Word{hash, slot, static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(size)});
