@@ -1392,15 +1392,13 @@ void MainWindow::onNoteChangedOnDisk(const QString& path)
         return;
     const qint64 duration = m_session->durationMs().value_or(0);
     QString error;
-    const HistoryPlace here = currentPlace();
     if (!m_session->load(path, &error)) {
         showStatus(tr("%1 changed on disk and could not be read again: %2").arg(QFileInfo(path).fileName(), error));
         return;
     }
     if (duration > 0)
         m_session->setDurationMs(duration);
-    m_noteView->refreshNote(noteHtml());
-    m_noteView->scrollToOffset(here.scroll);
+    m_noteView->refreshNote(noteHtml());  // keeps the scroll position
     updateDiagnosticsLabel();
     showStatus(tr("%1 changed on disk; shown again.").arg(m_session->fileName()));
 }

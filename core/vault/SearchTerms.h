@@ -11,7 +11,6 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <string>
@@ -167,11 +166,18 @@ inline bool isStopWordValue(std::uint64_t value)
 }  // namespace detail
 
 // The words worth indexing: no stop words, no one-character words, nothing longer than 64 bytes.
+// Asked of a word of `size` bytes by the bytesValue() of its first (up to 8) bytes, which the
+// indexer loads once for the hash too.
+inline bool isIndexableWord(std::size_t size, std::uint64_t firstBytes)
+{
+    if (size < 2 || size > detail::kMaxTermBytes)
+        return false;
+    return size > detail::kLongestStopWord || !detail::isStopWordValue(firstBytes);
+}
+
 inline bool isIndexableTerm(std::string_view term)
 {
-    if (term.size() < 2 || term.size() > detail::kMaxTermBytes)
-        return false;
-    return term.size() > detail::kLongestStopWord || !detail::isStopWordValue(bytesValue(term.data(), term.size()));
+    return isIndexableWord(term.size(), bytesValue(term.data(), std::min<std::size_t>(term.size(), 8)));
 }
 
 // The indexable terms of `text`, in order, repeats kept.

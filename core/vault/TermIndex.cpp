@@ -35,9 +35,9 @@ std::size_t shardOf(std::uint64_t hash)
 // so a group needs no count up front. Documents arrive in roughly ascending order from the
 // indexing threads, so the doc delta (zigzag-coded, as it may be negative) is mostly one byte.
 // The bytes live in a chain of chunks that double up to 1 KB, carved from the shard's pages: a
-// growing list never moves,
-// and the heap sees a few large allocations instead of a reallocation per list growth
-// (which, amid the parser's many small frees, made malloc itself a fifth of indexing).
+// growing list never moves, and the heap sees a few large allocations instead of a reallocation
+// per list growth (which, amid the parser's many small frees, made malloc itself a fifth of
+// indexing).
 // A chunk's size is known from its place in the chain, and every chunk but the last is full:
 // a chunk holds nothing but bytes after the link to the next, so that adding to a list writes
 // only where its bytes go (a fill count at the chunk's head was one more cache line a word).
@@ -406,18 +406,14 @@ void DocumentTerms::addText(std::string_view text, std::uint32_t slot)
 {
     startSlot(slot);
     scanFoldedWords(text, m_text, [&](const FoldedWord& word) {
-        if (word.size < 2 || word.size > detail::kMaxTermBytes)
-            return;
+        // One load of the first bytes serves the indexability test and, for most words, the
+        // hash (the same as fastHash()).
         const char* at = m_text.data() + word.offset;
-        if (word.size > 8) {
-            addWord(fastHash({at, word.size}), slot, word.offset, word.size);
+        const std::uint64_t firstBytes = paddedBytesValue(at, std::min<std::size_t>(word.size, 8));
+        if (!isIndexableWord(word.size, firstBytes))
             return;
-        }
-        // Most words: one load serves the stop-word test and the hash (the same as fastHash()).
-        const std::uint64_t value = paddedBytesValue(at, word.size);
-        if (word.size <= detail::kLongestStopWord && detail::isStopWordValue(value))
-            return;
-        addWord(fastHashOfShort(value, word.size), slot, word.offset, word.size);
+        const std::uint64_t hash = word.size <= 8 ? fastHashOfShort(firstBytes, word.size) : fastHash({at, word.size});
+        addWord(hash, slot, word.offset, word.size);
     });
 }
 
