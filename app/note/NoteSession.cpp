@@ -9,8 +9,6 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <algorithm>
-
 namespace scholia::gui {
 
 namespace {
@@ -152,12 +150,6 @@ QString NoteSession::anchorForFragment(const QString& fragment) const
             return toQString(heading.anchor);
     }
     return {};
-}
-
-int NoteSession::countDiagnostics(Severity severity) const
-{
-    return static_cast<int>(std::count_if(m_note.diagnostics.begin(), m_note.diagnostics.end(),
-                                          [severity](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 }  // namespace scholia::gui

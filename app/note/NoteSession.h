@@ -63,8 +63,6 @@ public:
     // The heading anchor that a wikilink fragment ("Historical Context") names, or empty.
     QString anchorForFragment(const QString& fragment) const;
 
-    int countDiagnostics(Severity severity) const;
-
 Q_SIGNALS:
     void noteLoaded();
     void citationsResolved();

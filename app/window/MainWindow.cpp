@@ -446,37 +446,12 @@ void MainWindow::applyDuration(qint64 ms)
     if (!m_session->setDurationMs(ms))
         return;
     m_noteView->refreshNote(noteHtml());
-    updateDiagnosticsLabel();
 }
 
 void MainWindow::showNote()
 {
     m_noteView->showNote(noteHtml(), m_session->folder());
-    updateDiagnosticsLabel();
     updateYouTubeOffer();
-}
-
-void MainWindow::updateDiagnosticsLabel()
-{
-    const int errors = m_session->countDiagnostics(Severity::Error);
-    const int warnings = m_session->countDiagnostics(Severity::Warning);
-    QStringList parts;
-    if (errors > 0)
-        parts << (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
-    if (warnings > 0)
-        parts << (warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
-    m_diagnosticsLabel->setText(parts.isEmpty() ? tr("No problems") : parts.join(QStringLiteral(", ")));
-
-    QStringList lines;
-    constexpr int maxListed = 15;
-    for (const Diagnostic& d : m_session->note().diagnostics) {
-        if (lines.size() == maxListed) {
-            lines << tr("... and %1 more").arg(static_cast<int>(m_session->note().diagnostics.size()) - maxListed);
-            break;
-        }
-        lines << tr("line %1: %2: %3").arg(d.line).arg(toQString(severityName(d.severity)), toQString(d.message));
-    }
-    m_diagnosticsLabel->setToolTip(lines.join(QLatin1Char('\n')));
 }
 
 void MainWindow::updateYouTubeOffer()
@@ -790,7 +765,7 @@ void MainWindow::updateFollowForNote()
     const Note& note = m_session->note();
     m_noteFollower->setNote(note);
     m_outlinePane->setNote(note);
-    updateDiagnosticsPane();
+    updateDiagnostics();
 
     QList<SeekBarMark> marks;
     for (const CitationMark& mark : citationMarks(note))
@@ -806,12 +781,35 @@ void MainWindow::updateFollowForNote()
     m_player->setSeekMarks(QStringLiteral("citations"), marks);
 }
 
-void MainWindow::updateDiagnosticsPane()
+// The status-bar summary and the Diagnostics pane come from one list, so they never disagree:
+// what the parser found, then what only the notes around this one reveal (links to nowhere).
+void MainWindow::updateDiagnostics()
 {
     std::vector<Diagnostic> diagnostics = m_session->note().diagnostics;
     const std::vector<Diagnostic> links = linkDiagnostics(*m_session);
     diagnostics.insert(diagnostics.end(), links.begin(), links.end());
     m_diagnosticsPane->setNoteDiagnostics(diagnostics);
+
+    const auto count = [&diagnostics](Severity severity) {
+        return static_cast<qint64>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                  [severity](const Diagnostic& d) { return d.severity == severity; }));
+    };
+    QStringList parts;
+    if (const qint64 errors = count(Severity::Error); errors > 0)
+        parts << counted(errors, tr("1 error"), tr("%1 errors"));
+    if (const qint64 warnings = count(Severity::Warning); warnings > 0)
+        parts << counted(warnings, tr("1 warning"), tr("%1 warnings"));
+    m_diagnosticsLabel->setText(parts.isEmpty() ? tr("No problems") : parts.join(QStringLiteral(", ")));
+
+    QStringList lines;
+    constexpr std::size_t maxListed = 15;
+    for (std::size_t i = 0; i < diagnostics.size() && i < maxListed; ++i) {
+        const Diagnostic& d = diagnostics[i];
+        lines << tr("line %1: %2: %3").arg(d.line).arg(toQString(severityName(d.severity)), toQString(d.message));
+    }
+    if (diagnostics.size() > maxListed)
+        lines << tr("... and %1 more").arg(static_cast<qint64>(diagnostics.size() - maxListed));
+    m_diagnosticsLabel->setToolTip(lines.join(QLatin1Char('\n')));
 }
 
 void MainWindow::loadTranscriptBesideVideo()
@@ -1368,7 +1366,7 @@ void MainWindow::onVaultReady()
         message += QStringLiteral(", ") + counted(static_cast<qint64>(m_vault->index().skippedFiles().size()), tr("1 file skipped"), tr("%1 files skipped"));
     if (m_session->hasNote() && m_vault->contains(m_session->path())) {
         m_noteView->refreshNote(noteHtml());  // links styled and checked by the vault's rules now
-        updateDiagnosticsPane();
+        updateDiagnostics();
         updateVaultPanes();
     } else if (const QString first = m_vault->firstNote(); !first.isEmpty()) {
         // A 1 ms timer, not a posted call: the event loop paints the sidebar and runs what else
@@ -1399,7 +1397,6 @@ void MainWindow::onNoteChangedOnDisk(const QString& path)
     if (duration > 0)
         m_session->setDurationMs(duration);
     m_noteView->refreshNote(noteHtml());  // keeps the scroll position
-    updateDiagnosticsLabel();
     showStatus(tr("%1 changed on disk; shown again.").arg(m_session->fileName()));
 }
 

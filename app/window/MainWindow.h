@@ -81,7 +81,6 @@ private:
     void showMissingVideo();
     void applyDuration(qint64 ms);
     void showNote();
-    void updateDiagnosticsLabel();
     void updateYouTubeOffer();
     void showStatus(const QString& message);
 
@@ -104,7 +103,7 @@ private:
     void connectFollow();
     void followPlayback(qint64 ms);
     void updateFollowForNote();
-    void updateDiagnosticsPane();
+    void updateDiagnostics();
     void loadTranscriptBesideVideo();
     bool loadTranscript(const QString& path);
     void chooseTranscript();

@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
@@ -120,17 +121,25 @@ private Q_SLOTS:
                     lines << list->item(i)->text();
             return lines;
         };
+        // The status bar's summary counts what the pane lists.
+        auto* summary = m_window->findChild<QLabel*>(QStringLiteral("diagnosticsLabel"));
+        QVERIFY(summary);
         QVERIFY(m_window->openPath(m_dir->path()));
         QCOMPARE(m_parts.session->fileName(), QStringLiteral("index.md"));  // read at once, before the index
-        if (!m_vault->isReady())  // index.md's folder has neither note
+        if (!m_vault->isReady()) {  // index.md's folder has neither note
             QCOMPARE(linkWarnings().size(), 2);
+            QCOMPARE(summary->text(), QStringLiteral("2 warnings"));
+        }
         QTRY_VERIFY_WITH_TIMEOUT(m_vault->isReady(), indexTimeout);
         QTRY_VERIFY2(linkWarnings().isEmpty(), qPrintable(linkWarnings().join(QLatin1Char('\n'))));
+        QCOMPARE(summary->text(), QStringLiteral("No problems"));
 
         QVERIFY(m_window->openNote(m_dir->filePath(QStringLiteral("alpha/source.md"))));
         const QStringList warnings = linkWarnings();
         QCOMPARE(warnings.size(), 1);  // [[Target Note]] is found by the slug rule, in beta/
         QVERIFY2(warnings.first().contains(QLatin1String("\"missing_one\": no such note in the vault")), qPrintable(warnings.first()));
+        QCOMPARE(summary->text(), QStringLiteral("1 warning"));
+        QVERIFY2(summary->toolTip().contains(QLatin1String("missing_one")), qPrintable(summary->toolTip()));
     }
 
     void openingAFolderIndexesItInTheBackgroundWithProgress()
