@@ -78,8 +78,10 @@ void NoteView::refreshNote(const QString& html)
 
 void NoteView::scrollToOffset(int vertical)
 {
-    // Lay the whole document out now so the scroll range is right before scrolling.
-    document()->documentLayout()->documentSize();
+    // Lay the whole document out now so the scroll range is right before scrolling; the top
+    // needs no range (and a long note is then laid out in steps, as usual).
+    if (vertical > 0)
+        document()->documentLayout()->documentSize();
     verticalScrollBar()->setValue(vertical);
 }
 

@@ -494,17 +494,16 @@ void VaultSession::requestVideo(const QString& videoId)
                     [this, videoId](const auto& found) { Q_EMIT videoFound(videoId, found.first, found.second); });
 }
 
-QString VaultSession::firstNote() const
+QString VaultSession::firstNoteIn(const QString& folder)
+{
+    const std::optional<std::string> first = firstNoteFile(toPath(folder));
+    return first ? QDir(folder).absoluteFilePath(toQString(*first)) : QString();
+}
+
+QString VaultSession::firstIndexedNote() const
 {
     if (!m_ready)
         return {};
-    const QStringList indexNames = {QStringLiteral("index.md"), QStringLiteral("readme.md"), QStringLiteral("home.md")};
-    for (const QString& name : indexNames) {
-        for (const QFileInfo& file : QDir(m_root).entryInfoList(QDir::Files)) {
-            if (file.fileName().compare(name, Qt::CaseInsensitive) == 0 && contains(file.absoluteFilePath()))
-                return file.absoluteFilePath();
-        }
-    }
     const std::vector<NoteId> notes = m_index.notes();
     return notes.empty() ? QString() : pathOf(notes.front());
 }

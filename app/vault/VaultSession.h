@@ -103,9 +103,14 @@ public:
     void requestBacklinks(const QString& notePath);
     void requestVideo(const QString& videoId);
 
-    // The first note to show: an index note ("index.md", "README.md", "home.md") at the top,
-    // else the first note by path; empty for an empty vault.
-    QString firstNote() const;
+    // The note a folder opens on, found at once without indexing it (core's firstNoteFile):
+    // an index note ("index.md", "README.md", "home.md") at its top, else the first note by
+    // path; empty when there is no note below it.
+    static QString firstNoteIn(const QString& folder);
+
+    // The first note of the index by path: the fallback once the index is ready, when the note
+    // firstNoteIn() chose could not be read. Empty before that, or for an empty vault.
+    QString firstIndexedNote() const;
 
     // Follow this note's file for edits and deletion (one file at a time: the shown one).
     void watchNote(const QString& notePath);

@@ -45,7 +45,6 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
-#include <QDirIterator>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -88,16 +87,6 @@ bool hasSuffix(const QString& path, const QStringList& suffixes)
 bool sameFile(const QString& a, const QString& b)
 {
     return !a.isEmpty() && QFileInfo(a).canonicalFilePath() == QFileInfo(b).canonicalFilePath();
-}
-
-QString firstNoteIn(const QString& folder)
-{
-    QStringList patterns;
-    for (const QString& suffix : noteSuffixes)
-        patterns << QStringLiteral("*.") + suffix;
-    const QStringList notes =
-        QDir(folder).entryList(patterns, QDir::Files | QDir::Readable, QDir::Name | QDir::IgnoreCase);
-    return notes.isEmpty() ? QString() : QDir(folder).filePath(notes.first());
 }
 
 // The local file a drag carries, if it is one the window can open.
@@ -1210,13 +1199,6 @@ QDockWidget* vaultDock(QMainWindow* window, const QString& objectName, const QSt
 }
 
 // True when some note (.md) lies below `folder`, found without listing all of them.
-bool hasNoteBelow(const QString& folder)
-{
-    QDirIterator it(folder, {QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    return it.hasNext();
-}
-
 }  // namespace
 
 void MainWindow::createVaultWidgets()
@@ -1308,7 +1290,9 @@ void MainWindow::connectVault()
 bool MainWindow::openVault(const QString& folder, const QString& videoOverride)
 {
     const QString shown = QDir::toNativeSeparators(folder);
-    if (!hasNoteBelow(folder)) {
+    // Found in a few folder reads, so the note is shown at once while the rest is indexed.
+    const QString first = VaultSession::firstNoteIn(folder);
+    if (first.isEmpty()) {
         showStatus(tr("No note (.md) in %1.").arg(shown));
         return false;
     }
@@ -1321,15 +1305,8 @@ bool MainWindow::openVault(const QString& folder, const QString& videoOverride)
     m_vaultProgress->setRange(0, 0);
     m_vaultProgress->setFormat(tr("Indexing..."));
     m_vaultProgress->show();
-    // A note to read at once, while the rest is indexed.
-    const QString first = firstNoteIn(folder);
-    if (!first.isEmpty())
-        return loadNote(first, videoOverride,
-                        tr("Opened %1, the first note of %2 alphabetically; indexing the vault")
-                            .arg(QFileInfo(first).fileName(), shown));
-    m_noteView->showPlaceholder(tr("Indexing %1...\n\nThe first note opens when the notes below it are known.").arg(shown));
-    showStatus(tr("Indexing %1...").arg(shown));
-    return true;
+    return loadNote(first, videoOverride,
+                    tr("Opened %1, the first note of %2; indexing the vault").arg(QFileInfo(first).fileName(), shown));
 }
 
 void MainWindow::chooseFolderToOpen()
@@ -1368,9 +1345,9 @@ void MainWindow::onVaultReady()
         m_noteView->refreshNote(noteHtml());  // links styled and checked by the vault's rules now
         updateDiagnostics();
         updateVaultPanes();
-    } else if (const QString first = m_vault->firstNote(); !first.isEmpty()) {
-        // A 1 ms timer, not a posted call: the event loop paints the sidebar and runs what else
-        // is due before the note is laid out, so the two do not add up to one long stall.
+    } else if (const QString first = m_vault->firstIndexedNote(); !first.isEmpty()) {
+        // The note chosen at open could not be read; a 1 ms timer, not a posted call, so that
+        // the sidebar is painted first and the two do not add up to one long stall.
         QTimer::singleShot(1, this, [this, first] { openNote(first); });
     }
     showStatus(message + QLatin1Char('.'));

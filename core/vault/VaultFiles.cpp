@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 #include <system_error>
 
 #include <fcntl.h>
@@ -67,7 +68,55 @@ public:
         return std::move(m_list);
     }
 
+    // What run() would list first, reading folders in path order only until a note turns up;
+    // an index note at the top comes before it.
+    std::optional<std::string> first()
+    {
+        std::error_code ec;
+        if (!fs::is_directory(m_root, ec))
+            return std::nullopt;
+        std::vector<fs::path> folders;
+        listFolder(m_root, folders);
+        std::sort(m_list.paths.begin(), m_list.paths.end());  // "Index.md" before "index.md", always
+        for (const std::string_view indexName : {"index.md", "readme.md", "home.md"}) {
+            for (const std::string& note : m_list.paths) {
+                if (equalIgnoringAsciiCase(note, indexName))
+                    return note;
+            }
+        }
+        return firstInPathOrder(std::move(folders));
+    }
+
 private:
+    // m_list.paths holds the notes of one folder and `folders` its folders. Every path below a
+    // folder "a" starts with "a/", so the folder sorts among its siblings as "a/" would.
+    std::optional<std::string> firstInPathOrder(std::vector<fs::path> folders)
+    {
+        std::vector<std::pair<std::string, const fs::path*>> entries;  // path, folder (null: a note)
+        for (std::string& note : m_list.paths)
+            entries.emplace_back(std::move(note), nullptr);
+        m_list.paths.clear();
+        for (const fs::path& folder : folders)
+            entries.emplace_back(folder.lexically_relative(m_root).generic_string() + '/', &folder);
+        std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [path, folder] : entries) {
+            if (!folder)
+                return std::move(path);
+            std::vector<fs::path> inner;
+            listFolder(*folder, inner);
+            if (std::optional<std::string> note = firstInPathOrder(std::move(inner)))
+                return note;
+        }
+        return std::nullopt;
+    }
+
+    static bool equalIgnoringAsciiCase(std::string_view a, std::string_view b)
+    {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return (x >= 'A' && x <= 'Z' ? x | 0x20 : x) == y;
+               });
+    }
+
     bool cancelled()
     {
         m_list.cancelled = m_list.cancelled || (m_cancel && m_cancel->load(std::memory_order_relaxed));
@@ -213,6 +262,11 @@ bool isNoteFileName(const fs::path& name)
 NoteFileList listNoteFiles(const fs::path& root, const std::atomic<bool>* cancel, std::atomic<std::size_t>* found)
 {
     return NoteFileWalk(root, cancel, found).run();
+}
+
+std::optional<std::string> firstNoteFile(const fs::path& root)
+{
+    return NoteFileWalk(root, nullptr, nullptr).first();
 }
 
 namespace {

@@ -34,6 +34,11 @@ struct NoteFileList {
 NoteFileList listNoteFiles(const std::filesystem::path& root, const std::atomic<bool>* cancel = nullptr,
                            std::atomic<std::size_t>* found = nullptr);
 
+// The note a vault opens on, found without listing the vault: an index note at its top
+// ("index.md", "README.md", "home.md", any case, in that order), else the note listNoteFiles()
+// would list first. Folders are read in path order only until a note turns up.
+std::optional<std::string> firstNoteFile(const std::filesystem::path& root);
+
 // True for "name.md", "NAME.MD".
 bool isNoteFileName(const std::filesystem::path& name);
 

@@ -10,6 +10,7 @@
 
 #include "TestSupport.h"
 
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -414,6 +415,28 @@ private Q_SLOTS:
         QTemporaryDir empty;
         QVERIFY(!m_window->openPath(empty.path()));
         QCOMPARE(m_parts.session->fileName(), QStringLiteral("Alpha.md"));
+        QVERIFY2(statusText(*m_window).contains(QLatin1String("No note")), qPrintable(statusText(*m_window)));
+    }
+
+    void aFolderWhoseNotesAreAllInSubfoldersShowsOneAtOnce()
+    {
+        QTemporaryDir dir;
+        for (const char* folder : {"channel_a", "channel_b", ".obsidian"})
+            QVERIFY(QDir(dir.path()).mkpath(QLatin1String(folder)));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("channel_b/first.md")), "# B\n"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("channel_a/second.md")), "# A2\n"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("channel_a/first.md")), "# A1\n"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral(".obsidian/aaa.md")), "# hidden\n"));
+        // Read before openPath returns, without waiting for the index.
+        QVERIFY(m_window->openPath(dir.path()));
+        QCOMPARE(QFileInfo(m_parts.session->path()).canonicalFilePath(),
+                 QFileInfo(dir.filePath(QStringLiteral("channel_a/first.md"))).canonicalFilePath());
+        QVERIFY(m_parts.noteView->toPlainText().contains(QLatin1String("A1")));
+
+        // An index note at the top is preferred to the first note by path.
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("README.md")), "# Start here\n"));
+        QVERIFY(m_window->openPath(dir.path()));
+        QCOMPARE(m_parts.session->fileName(), QStringLiteral("README.md"));
     }
 
     void settingsAndTheLastNotePersist()

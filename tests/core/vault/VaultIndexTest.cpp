@@ -8,6 +8,7 @@
 #include <chrono>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <thread>
 
 #include <sys/stat.h>
@@ -247,6 +248,64 @@ TEST(VaultFiles, SymlinkLoopsFifosAndLinksOutsideNeverHangNorLeak)
     EXPECT_EQ(messageFor("pipe.md"), "not a regular file");
     EXPECT_NE(messageFor("secret.md").find("outside the vault"), std::string::npos) << messageFor("secret.md");
     EXPECT_NE(messageFor("elsewhere").find("folder not followed"), std::string::npos) << messageFor("elsewhere");
+}
+
+// ---- the note a vault opens on -----------------------------------------------------------------
+
+TEST(VaultFiles, TheFirstNoteIsTheOneTheListingPutsFirst)
+{
+    // Names whose order differs by byte and by folder: '-' < '.' < '/' < '0' < 'A' < 'a'.
+    const std::vector<std::string> names = {"a", "A", "a-", "a0", "a.b", "b", "z"};
+    const std::vector<std::string> suffixes = {".md", ".MD", ".txt", ""};
+    std::mt19937 random(20261127);
+    const auto pick = [&random](const auto& from) { return from[random() % from.size()]; };
+    for (int trial = 0; trial < 300; ++trial) {
+        TempVault vault;
+        const int files = 1 + static_cast<int>(random() % 8);
+        for (int i = 0; i < files; ++i) {
+            std::string path;
+            for (int depth = static_cast<int>(random() % 4); depth > 0; --depth)
+                path += (random() % 8 == 0 ? "." : "") + pick(names) + "/";  // sometimes a hidden folder
+            std::error_code ec;  // a file may already have the folder's name: then no note this time
+            fs::create_directories(vault.root() / path, ec);
+            const std::string file = path + pick(names) + pick(suffixes);
+            if (!ec && !fs::is_directory(vault.root() / file))
+                vault.write(file, "# note\n");
+        }
+        const NoteFileList list = listNoteFiles(vault.root());
+        const std::optional<std::string> first = firstNoteFile(vault.root());
+        if (list.paths.empty())
+            EXPECT_EQ(first, std::nullopt) << "trial " << trial;
+        else
+            EXPECT_EQ(first, list.paths.front()) << "trial " << trial;
+    }
+}
+
+TEST(VaultFiles, AnIndexNoteAtTheTopComesBeforeTheFirstNote)
+{
+    TempVault vault;
+    vault.write("a/first.md", "# First by path\n");
+    vault.write("b.md", "# B\n");
+    fs::create_directory_symlink("..", vault.root() / "0-loop");  // never followed
+    EXPECT_EQ(firstNoteFile(vault.root()), "a/first.md");
+    vault.write("sub/index.md", "# Not at the top\n");
+    vault.write("Home.md", "# Home\n");
+    EXPECT_EQ(firstNoteFile(vault.root()), "Home.md");
+    vault.write("README.md", "# Readme\n");
+    EXPECT_EQ(firstNoteFile(vault.root()), "README.md");
+    vault.write("Index.MD", "# Index\n");
+    EXPECT_EQ(firstNoteFile(vault.root()), "Index.MD");
+}
+
+TEST(VaultFiles, NoFirstNoteWhereThereIsNone)
+{
+    TempVault vault;
+    EXPECT_EQ(firstNoteFile(vault.root()), std::nullopt);
+    vault.write(".obsidian/workspace.md", "hidden\n");
+    vault.write("attachments/picture.png", "not a note\n");
+    EXPECT_EQ(firstNoteFile(vault.root()), std::nullopt);
+    EXPECT_EQ(firstNoteFile(vault.root() / "missing"), std::nullopt);
+    EXPECT_EQ(firstNoteFile(vault.write("file.md", "# A file, not a folder\n")), std::nullopt);
 }
 
 TEST(VaultFiles, AFolderThatIsNotThereIsOneDiagnostic)
