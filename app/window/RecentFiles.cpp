@@ -16,23 +16,26 @@ RecentFiles::RecentFiles(QObject* parent)
     , m_storeTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("recentFiles"));
+    m_writer.setMaxThreadCount(1);
     m_storeTimer->setSingleShot(true);
     m_storeTimer->setInterval(0);
-    connect(m_storeTimer, &QTimer::timeout, this, &RecentFiles::flush);
+    connect(m_storeTimer, &QTimer::timeout, this, &RecentFiles::save);
 }
 
 RecentFiles::~RecentFiles()
 {
-    flush();
+    save();
+    m_writer.waitForDone();
 }
 
-void RecentFiles::flush()
+void RecentFiles::save()
 {
     if (!m_unsaved)
         return;
     m_unsaved = false;
     m_storeTimer->stop();
-    QSettings().setValue(SettingsKeys::recentFiles, m_files);
+    // QSettings is reentrant: an instance of the writer thread's own, on the same file.
+    m_writer.start([files = m_files] { QSettings().setValue(SettingsKeys::recentFiles, files); });
 }
 
 void RecentFiles::add(const QString& path)
