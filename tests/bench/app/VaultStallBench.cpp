@@ -4,7 +4,9 @@
 // ticks minus 10 ms are the stalls a user would feel. Prints the largest and the median gap.
 //
 // Run by hand, never by ctest (it measures time):
-//   QT_QPA_PLATFORM=offscreen build/tests/bench/app/vault_stall_bench [--notes N] [--vault DIR]
+//   QT_QPA_PLATFORM=offscreen build/tests/bench/app/vault_stall_bench [--notes N] [--vault DIR] [--explain MS]
+// --explain MS lists, for the longest gap and every stall, each event delivery of at least MS
+// that ran in it (receiver, event type, duration), and the time no delivery accounts for.
 // The synthetic vault (tests/bench/vault/SyntheticVault.h) is written once into DIR
 // (default /tmp/scholia-vault-stall-bench) and reused while its spec is the same.
 
@@ -15,6 +17,8 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEvent>
+#include <QMetaEnum>
 #include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
@@ -30,7 +34,91 @@ namespace {
 struct Arguments {
     std::size_t notes = 20000;
     QString vault = QStringLiteral("/tmp/scholia-vault-stall-bench");
+    double explainMs = -1;  // < 0: events are not timed
 };
+
+// Times the GUI thread's event deliveries: only the outermost ones, since a nested delivery
+// (a paint inside an update request) is part of the one that contains it.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    struct Delivery {
+        qint64 startNs;
+        qint64 ns;
+        const char* receiverClass;
+        QString receiverName;
+        QEvent::Type type;
+    };
+
+    void startTiming(const QElapsedTimer* clock, qint64 thresholdNs)
+    {
+        m_clock = clock;
+        m_thresholdNs = thresholdNs;
+    }
+    const std::vector<Delivery>& slowDeliveries() const { return m_slow; }
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (!m_clock || m_depth > 0)
+            return nestedNotify(receiver, event);
+        // Described before delivery: a DeferredDelete deletes its receiver.
+        const char* receiverClass = receiver->metaObject()->className();
+        // An unnamed receiver (a QTimer) is told apart by what owns it.
+        QString receiverName = receiver->objectName();
+        if (receiverName.isEmpty() && receiver->parent())
+            receiverName = QStringLiteral("in ") + QLatin1String(receiver->parent()->metaObject()->className());
+        const QEvent::Type type = event->type();
+        const qint64 start = m_clock->nsecsElapsed();
+        const bool result = nestedNotify(receiver, event);
+        const qint64 ns = m_clock->nsecsElapsed() - start;
+        if (ns >= m_thresholdNs)
+            m_slow.push_back({start, ns, receiverClass, receiverName, type});
+        return result;
+    }
+
+private:
+    bool nestedNotify(QObject* receiver, QEvent* event)
+    {
+        ++m_depth;
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        return result;
+    }
+
+    const QElapsedTimer* m_clock = nullptr;
+    qint64 m_thresholdNs = 0;
+    int m_depth = 0;
+    std::vector<Delivery> m_slow;
+};
+
+struct Gap {
+    qint64 startNs;
+    qint64 endNs;
+    double ms() const { return static_cast<double>(endNs - startNs) / 1e6; }
+};
+
+// What ran in `gap` (times in ms since the folder was opened), and what no delivery accounts for.
+void explainGap(const Gap& gap, qint64 openedAt, const std::vector<TimingApplication::Delivery>& deliveries)
+{
+    std::printf("  gap of %.1f ms starting %.0f ms after opening:\n", gap.ms(),
+                static_cast<double>(gap.startNs - openedAt) / 1e6);
+    qint64 accounted = 0;
+    const QMetaEnum types = QMetaEnum::fromType<QEvent::Type>();
+    for (const auto& d : deliveries) {
+        // The part inside the gap: the delivery that opened the folder began before it.
+        const qint64 inside = std::min(d.startNs + d.ns, gap.endNs) - std::max(d.startNs, gap.startNs);
+        if (inside <= 0)
+            continue;
+        accounted += inside;
+        const char* type = types.valueToKey(d.type);
+        std::printf("    %6.1f ms  %s%s%s  %s\n", static_cast<double>(inside) / 1e6, d.receiverClass,
+                    d.receiverName.isEmpty() ? "" : " ", qPrintable(d.receiverName), type ? type : "(user event)");
+    }
+    std::printf("    %6.1f ms  in no delivery listed (waiting, shorter deliveries, the event loop)\n",
+                static_cast<double>(gap.endNs - gap.startNs - accounted) / 1e6);
+}
 
 Arguments parseArguments(const QStringList& args)
 {
@@ -40,6 +128,8 @@ Arguments parseArguments(const QStringList& args)
             parsed.notes = args.at(i + 1).toULongLong();
         else if (args.at(i) == QLatin1String("--vault"))
             parsed.vault = args.at(i + 1);
+        else if (args.at(i) == QLatin1String("--explain"))
+            parsed.explainMs = args.at(i + 1).toDouble();
     }
     return parsed;
 }
@@ -56,7 +146,7 @@ double percentile(std::vector<double> values, double p)
 
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);  // never the user's settings or recent files
     QTemporaryDir settingsDir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
@@ -88,8 +178,7 @@ int main(int argc, char* argv[])
         return 1;
 
     qint64 openedAt = -1;
-    std::vector<double> gapsMs;
-    std::vector<std::pair<double, double>> stalls;  // (ms since the folder was opened, gap ms) over 50 ms
+    std::vector<Gap> gaps;
     QElapsedTimer clock;
     qint64 lastTick = 0;
     QTimer ticker;
@@ -97,9 +186,7 @@ int main(int argc, char* argv[])
     ticker.setInterval(10);
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         const qint64 now = clock.nsecsElapsed();
-        gapsMs.push_back(static_cast<double>(now - lastTick) / 1e6);
-        if (gapsMs.back() > 50)
-            stalls.emplace_back(static_cast<double>(lastTick - openedAt) / 1e6, gapsMs.back());
+        gaps.push_back({lastTick, now});
         lastTick = now;
     });
 
@@ -110,10 +197,12 @@ int main(int argc, char* argv[])
     });
 
     clock.start();
+    if (args.explainMs >= 0)
+        app.startTiming(&clock, static_cast<qint64>(args.explainMs * 1e6));
     ticker.start();
     QTimer::singleShot(50, [&] {
         lastTick = clock.nsecsElapsed();
-        gapsMs.clear();  // from the moment the folder is opened
+        gaps.clear();  // from the moment the folder is opened
         openedAt = lastTick;
         window.openPath(QString::fromStdString(vault.root.string()));
     });
@@ -126,12 +215,21 @@ int main(int argc, char* argv[])
     done.start(20);
     app.exec();
 
+    std::vector<double> gapsMs;
+    for (const Gap& gap : gaps)
+        gapsMs.push_back(gap.ms());
     std::printf("indexed %zu notes in %.2f s; %zu ticks of 10 ms\n", session->index().noteCount(),
-                static_cast<double>(readyAt - openedAt) / 1e9, gapsMs.size());
+                static_cast<double>(readyAt - openedAt) / 1e9, gaps.size());
     std::printf("gap between ticks: max %.1f ms, median %.1f ms, p99 %.1f ms, ticks over 50 ms: %zu\n",
                 percentile(gapsMs, 1.0), percentile(gapsMs, 0.5), percentile(gapsMs, 0.99),
                 static_cast<std::size_t>(std::count_if(gapsMs.begin(), gapsMs.end(), [](double g) { return g > 50; })));
-    for (const auto& [at, gap] : stalls)
-        std::printf("  stall of %.1f ms starting %.0f ms after opening\n", gap, at);
+    const auto longest = std::max_element(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.ms() < b.ms(); });
+    for (auto gap = gaps.begin(); gap != gaps.end(); ++gap) {
+        if (gap->ms() > 50)
+            std::printf("  stall of %.1f ms starting %.0f ms after opening\n", gap->ms(),
+                        static_cast<double>(gap->startNs - openedAt) / 1e6);
+        if (args.explainMs >= 0 && (gap->ms() > 50 || gap == longest))
+            explainGap(*gap, openedAt, app.slowDeliveries());
+    }
     return 0;
 }
