@@ -37,8 +37,8 @@ void addUnresolved(const VaultIndex& index, const VaultCheck& check, const std::
                    std::vector<FileDiagnostic>& out)
 {
     for (const UnresolvedLink& link : check.unresolvedLinks) {
-        const std::string message =
-            link.status == LinkStatus::Refused
+        const std::string message
+            = link.status == LinkStatus::Refused
                 ? "link [[" + link.target + "]] is a path, not a note name: links never leave the vault"
                 : "unresolved link [[" + link.target + "]]: no note of that name in the vault";
         out.push_back({fileOf(folder, pathOf(index, link.note)), diagnostic(link.line, Severity::Warning, message)});
@@ -52,24 +52,24 @@ void addSharedNames(const VaultIndex& index, const VaultCheck& check, const std:
         std::string paths;
         for (const NoteId note : shared.notes)
             paths += (paths.empty() ? "" : ", ") + pathOf(index, note);
-        const std::string message = "the name \"" + shared.fileName + "\" is shared by " +
-                                    counted(shared.notes.size(), "note") + " (" + paths +
-                                    "): a link to it means the one in the linking note's folder, else the shortest path";
+        const std::string message
+            = "the name \"" + shared.fileName + "\" is shared by " + counted(shared.notes.size(), "note") + " (" + paths
+            + "): a link to it means the one in the linking note's folder, else the shortest path";
         out.push_back({fileOf(folder, pathOf(index, shared.notes.front())), diagnostic(0, Severity::Info, message)});
     }
 }
 
 std::string summaryOf(const VaultCheck& check, const std::filesystem::path& folder)
 {
-    std::string s = "vault " + folder.string() + ": " + counted(check.notes, "note") + ", " +
-                    counted(check.citations, "citation") + ", " + counted(check.links, "link") + ": " +
-                    std::to_string(check.resolvedExact) + " exact, " + std::to_string(check.resolvedCaseInsensitive) +
-                    " case-insensitive, " + std::to_string(check.resolvedSlug) + " slug (" +
-                    std::to_string(check.resolvedAmongSeveral) + " chosen among several notes), " +
-                    std::to_string(check.missing) + " missing, " + std::to_string(check.refused) + " refused; " +
-                    counted(check.sharedFileNames.size(), "shared name") + ", " +
-                    counted(check.notesWithoutCitations.size(), "note") + " without citations, " +
-                    counted(check.skippedFiles.size(), "file") + " skipped";
+    std::string s = "vault " + folder.string() + ": " + counted(check.notes, "note") + ", "
+                  + counted(check.citations, "citation") + ", " + counted(check.links, "link") + ": "
+                  + std::to_string(check.resolvedExact) + " exact, " + std::to_string(check.resolvedCaseInsensitive)
+                  + " case-insensitive, " + std::to_string(check.resolvedSlug) + " slug ("
+                  + std::to_string(check.resolvedAmongSeveral) + " chosen among several notes), "
+                  + std::to_string(check.missing) + " missing, " + std::to_string(check.refused) + " refused; "
+                  + counted(check.sharedFileNames.size(), "shared name") + ", "
+                  + counted(check.notesWithoutCitations.size(), "note") + " without citations, "
+                  + counted(check.skippedFiles.size(), "file") + " skipped";
     return s;
 }
 
@@ -83,8 +83,8 @@ VaultCheckReport checkVault(const std::filesystem::path& folder)
     addUnresolved(index, check, folder, report.diagnostics);
     addSharedNames(index, check, folder, report.diagnostics);
     for (const NoteId note : check.notesWithoutCitations)
-        report.diagnostics.push_back(
-            {fileOf(folder, pathOf(index, note)), diagnostic(0, Severity::Info, "no citations: nothing in it seeks the video")});
+        report.diagnostics.push_back({fileOf(folder, pathOf(index, note)),
+                                      diagnostic(0, Severity::Info, "no citations: nothing in it seeks the video")});
     for (const VaultDiagnostic& skipped : check.skippedFiles) {
         Diagnostic d = skipped.diagnostic;
         d.message = "skipped: " + d.message;

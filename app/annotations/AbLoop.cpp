@@ -6,9 +6,7 @@
 
 namespace scholia::gui {
 
-AbLoop::AbLoop(QMediaPlayer* player, QObject* parent)
-    : QObject(parent)
-    , m_player(player)
+AbLoop::AbLoop(QMediaPlayer* player, QObject* parent) : QObject(parent), m_player(player)
 {
     connect(m_player, &QMediaPlayer::positionChanged, this, &AbLoop::onPosition);
     // A new video: the old range means nothing there.

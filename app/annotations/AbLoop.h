@@ -9,8 +9,7 @@ class QMediaPlayer;
 
 namespace scholia::gui {
 
-class AbLoop : public QObject
-{
+class AbLoop : public QObject {
     Q_OBJECT
 public:
     explicit AbLoop(QMediaPlayer* player, QObject* parent = nullptr);

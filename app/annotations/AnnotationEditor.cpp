@@ -20,8 +20,7 @@ bool isSaveKey(const QKeyEvent* key)
 
 }  // namespace
 
-AnnotationEditor::AnnotationEditor(QWidget* parent)
-    : QFrame(parent)
+AnnotationEditor::AnnotationEditor(QWidget* parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("annotationEditor"));
     setFrameShape(QFrame::StyledPanel);

@@ -16,8 +16,7 @@ class QPushButton;
 
 namespace scholia::gui {
 
-class AnnotationEditor : public QFrame
-{
+class AnnotationEditor : public QFrame {
     Q_OBJECT
 public:
     explicit AnnotationEditor(QWidget* parent = nullptr);

@@ -10,8 +10,7 @@ class QDoubleSpinBox;
 
 namespace scholia::gui {
 
-class AnnotationPreferences : public QGroupBox
-{
+class AnnotationPreferences : public QGroupBox {
     Q_OBJECT
 public:
     explicit AnnotationPreferences(QWidget* parent = nullptr);

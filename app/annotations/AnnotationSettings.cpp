@@ -19,19 +19,40 @@ QString AnnotationSettings::fileNamePattern()
     return pattern.isEmpty() ? defaultFileNamePattern() : pattern;
 }
 
-void AnnotationSettings::setFileNamePattern(const QString& pattern) { QSettings().setValue(patternKey, pattern.trimmed()); }
+void AnnotationSettings::setFileNamePattern(const QString& pattern)
+{
+    QSettings().setValue(patternKey, pattern.trimmed());
+}
 
-qint64 AnnotationSettings::captureOffsetMs() { return QSettings().value(offsetKey, 0).toLongLong(); }
+qint64 AnnotationSettings::captureOffsetMs()
+{
+    return QSettings().value(offsetKey, 0).toLongLong();
+}
 
-void AnnotationSettings::setCaptureOffsetMs(qint64 ms) { QSettings().setValue(offsetKey, ms); }
+void AnnotationSettings::setCaptureOffsetMs(qint64 ms)
+{
+    QSettings().setValue(offsetKey, ms);
+}
 
-bool AnnotationSettings::pauseWhileTyping() { return QSettings().value(pauseKey, true).toBool(); }
+bool AnnotationSettings::pauseWhileTyping()
+{
+    return QSettings().value(pauseKey, true).toBool();
+}
 
-void AnnotationSettings::setPauseWhileTyping(bool pause) { QSettings().setValue(pauseKey, pause); }
+void AnnotationSettings::setPauseWhileTyping(bool pause)
+{
+    QSettings().setValue(pauseKey, pause);
+}
 
-bool AnnotationSettings::showAnnotations() { return QSettings().value(showKey, true).toBool(); }
+bool AnnotationSettings::showAnnotations()
+{
+    return QSettings().value(showKey, true).toBool();
+}
 
-void AnnotationSettings::setShowAnnotations(bool show) { QSettings().setValue(showKey, show); }
+void AnnotationSettings::setShowAnnotations(bool show)
+{
+    QSettings().setValue(showKey, show);
+}
 
 QString AnnotationSettings::annotationsPathFor(const QString& notePath, const QString& pattern)
 {

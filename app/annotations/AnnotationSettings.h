@@ -6,8 +6,7 @@
 
 namespace scholia::gui {
 
-class AnnotationSettings
-{
+class AnnotationSettings {
 public:
     // "{name}" is the note's file name without its suffix; the path is relative to the
     // note's folder and must stay inside it (images it embeds are shown only from there).

@@ -18,9 +18,7 @@ namespace {
 constexpr qint64 maxFileBytes = 16 * 1024 * 1024;  // the same bound as for notes
 }
 
-AnnotationStore::AnnotationStore(QObject* parent)
-    : QObject(parent)
-    , m_watcher(new QFileSystemWatcher(this))
+AnnotationStore::AnnotationStore(QObject* parent) : QObject(parent), m_watcher(new QFileSystemWatcher(this))
 {
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { reload(); });
     // A QSaveFile write (ours or another program's) replaces the file: the folder sees it.
@@ -83,13 +81,14 @@ bool AnnotationStore::edit(const Annotation& annotation, const QString& newText)
         return commit(*desired, tr("edit"), true);
     // Changed or removed elsewhere while the user was editing it: the same line changed both
     // ways. Keeping both means adding this version beside theirs.
-    const QString question =
-        tr("Your annotation at %1 was changed or removed in another program while you were editing it.\n\n"
-           "Keep both (yours is added as a new annotation at the same time), or drop your edit?")
-            .arg(toQString(formatDataT(original.ms)));
+    const QString question
+        = tr("Your annotation at %1 was changed or removed in another program while you were editing it.\n\n"
+             "Keep both (yours is added as a new annotation at the same time), or drop your edit?")
+              .arg(toQString(formatDataT(original.ms)));
     if (m_conflictHandler && m_conflictHandler(question))
         return commit(appendAnnotation(m_text, original.ms, toUtf8(newText), m_header), tr("edit"), true);
-    m_lastError = tr("Kept %1 as changed in another program; your edit was not written.").arg(QFileInfo(m_path).fileName());
+    m_lastError
+        = tr("Kept %1 as changed in another program; your edit was not written.").arg(QFileInfo(m_path).fileName());
     Q_EMIT message(m_lastError);
     return false;
 }
@@ -118,7 +117,8 @@ bool AnnotationStore::undo()
     // others made since are kept.
     const MergeResult reverted = mergeLines(step.after, step.before, m_text);
     if (reverted.conflicts > 0) {
-        m_lastError = tr("Cannot undo the %1: the lines it changed were changed again in another program.").arg(step.what);
+        m_lastError
+            = tr("Cannot undo the %1: the lines it changed were changed again in another program.").arg(step.what);
         Q_EMIT message(m_lastError);
         return false;
     }
@@ -154,12 +154,13 @@ bool AnnotationStore::commit(const std::string& desired, const QString& what, bo
         // Changed since we read it: keep both sides.
         MergeResult merged = mergeLines(m_text, desired, onDisk);
         if (merged.conflicts > 0) {
-            const QString question =
-                tr("%1 was changed in another program, and %2 of the lines this %3 touches were changed there too.\n\n"
-                   "Keep both versions of those lines (yours after theirs), or drop this %3 and keep the file as it is?")
-                    .arg(QFileInfo(m_path).fileName())
-                    .arg(merged.conflicts)
-                    .arg(what);
+            const QString question = tr("%1 was changed in another program, and %2 of the lines this %3 touches were "
+                                        "changed there too.\n\n"
+                                        "Keep both versions of those lines (yours after theirs), or drop this %3 and "
+                                        "keep the file as it is?")
+                                         .arg(QFileInfo(m_path).fileName())
+                                         .arg(merged.conflicts)
+                                         .arg(what);
             if (!m_conflictHandler || !m_conflictHandler(question)) {
                 setText(onDisk);
                 m_lastError = tr("Kept %1 as changed in another program; your %2 was not written.")
@@ -169,7 +170,8 @@ bool AnnotationStore::commit(const std::string& desired, const QString& what, bo
             }
         }
         result = std::move(merged.text);
-        mergedNote = tr(" %1 had changed in another program: both versions were merged.").arg(QFileInfo(m_path).fileName());
+        mergedNote
+            = tr(" %1 had changed in another program: both versions were merged.").arg(QFileInfo(m_path).fileName());
     }
     // Deleted elsewhere: what is written now starts a new file, which is a note like any other.
     if (!disk && !result.empty() && result.rfind("---", 0) != 0)
@@ -211,8 +213,7 @@ bool AnnotationStore::writeDisk(const std::string& text)
         Q_EMIT message(m_lastError);
         return false;
     }
-    const QString failure =
-        writeFileAtomically(m_path, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
+    const QString failure = writeFileAtomically(m_path, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
     if (!failure.isEmpty()) {
         m_lastError = failure;
         Q_EMIT message(m_lastError);

@@ -20,8 +20,7 @@ class QFileSystemWatcher;
 
 namespace scholia::gui {
 
-class AnnotationStore : public QObject
-{
+class AnnotationStore : public QObject {
     Q_OBJECT
 public:
     // Asked on a real conflict with the words to show; true writes the merge (which keeps both

@@ -32,7 +32,8 @@ QString FrameCapture::savePng(const QImage& image, const QString& folder, const 
     }
     const QDir dir(folder);
     if (!dir.mkpath(QStringLiteral("attachments"))) {
-        *error = QObject::tr("Could not create %1.").arg(QDir::toNativeSeparators(dir.filePath(QStringLiteral("attachments"))));
+        *error = QObject::tr("Could not create %1.")
+                     .arg(QDir::toNativeSeparators(dir.filePath(QStringLiteral("attachments"))));
         return {};
     }
     const qint64 s = ms / 1000;

@@ -9,8 +9,7 @@ class QVideoSink;
 
 namespace scholia::gui {
 
-class FrameCapture
-{
+class FrameCapture {
 public:
     // The frame `sink` shows now, at the video's own size; null when there is none.
     // `startMs` gets the frame's own time when it has one: during playback the picture can be a

@@ -27,9 +27,8 @@ QString describe(const Diagnostic& diagnostic)
 QString defaultExportPath(const QString& notePath, ExportFormat format)
 {
     const QFileInfo note(notePath);
-    return note.dir().filePath(note.completeBaseName() + QLatin1Char('.')
-                               + toQString(exportFormatName(format)) + QLatin1Char('.')
-                               + toQString(exportFormatExtension(format)));
+    return note.dir().filePath(note.completeBaseName() + QLatin1Char('.') + toQString(exportFormatName(format))
+                               + QLatin1Char('.') + toQString(exportFormatExtension(format)));
 }
 
 NoteExportOutcome exportNoteToFile(const Note& note, const QString& notePath, ExportFormat format,

@@ -9,9 +9,7 @@
 namespace scholia::gui {
 
 ClaimContextMenu::ClaimContextMenu(QTextEdit* view, ClaimAt claimAt, QObject* parent)
-    : QObject(parent)
-    , m_view(view)
-    , m_claimAt(std::move(claimAt))
+    : QObject(parent), m_view(view), m_claimAt(std::move(claimAt))
 {
     setObjectName(QStringLiteral("claimContextMenu"));
     m_view->viewport()->installEventFilter(this);

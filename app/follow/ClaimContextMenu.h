@@ -11,8 +11,7 @@ class QTextEdit;
 
 namespace scholia::gui {
 
-class ClaimContextMenu : public QObject
-{
+class ClaimContextMenu : public QObject {
     Q_OBJECT
 public:
     // `claimAt` maps a document position to the claim there.

@@ -10,7 +10,7 @@ namespace scholia::gui {
 namespace {
 
 constexpr int noteLineRole = Qt::UserRole;  // 0 for transcript lines: nothing to scroll to in the note
-constexpr int maxShown = 2000;               // a broken file can report a problem on every line
+constexpr int maxShown = 2000;              // a broken file can report a problem on every line
 
 QIcon iconFor(const QStyle* style, Severity severity)
 {
@@ -24,8 +24,7 @@ QIcon iconFor(const QStyle* style, Severity severity)
 
 }  // namespace
 
-DiagnosticsPane::DiagnosticsPane(QWidget* parent)
-    : QDockWidget(tr("Diagnostics"), parent)
+DiagnosticsPane::DiagnosticsPane(QWidget* parent) : QDockWidget(tr("Diagnostics"), parent)
 {
     setObjectName(QStringLiteral("diagnosticsPane"));
     m_list = new QListWidget(this);

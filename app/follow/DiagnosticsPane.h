@@ -13,8 +13,7 @@ class QListWidget;
 
 namespace scholia::gui {
 
-class DiagnosticsPane : public QDockWidget
-{
+class DiagnosticsPane : public QDockWidget {
     Q_OBJECT
 public:
     explicit DiagnosticsPane(QWidget* parent = nullptr);

@@ -20,9 +20,7 @@ const QColor highlightColor(0xff, 0xf1, 0xa8);
 
 }  // namespace
 
-NoteFollower::NoteFollower(QTextEdit* view, QObject* parent)
-    : QObject(parent)
-    , m_view(view)
+NoteFollower::NoteFollower(QTextEdit* view, QObject* parent) : QObject(parent), m_view(view)
 {
     setObjectName(QStringLiteral("noteFollower"));
     // actionTriggered comes only from the user (wheel, drag, arrows, Page Up/Down), never from setValue().
@@ -32,10 +30,13 @@ NoteFollower::NoteFollower(QTextEdit* view, QObject* parent)
         m_blocksDirty = true;
         if (!m_reapplyQueued) {
             m_reapplyQueued = true;
-            QMetaObject::invokeMethod(this, [this] {
-                m_reapplyQueued = false;
-                applyHighlight();
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_reapplyQueued = false;
+                    applyHighlight();
+                },
+                Qt::QueuedConnection);
         }
     });
     m_view->viewport()->installEventFilter(this);
@@ -133,11 +134,8 @@ bool NoteFollower::eventFilter(QObject* watched, QEvent* event)
         case Qt::Key_Up:
         case Qt::Key_Down:
         case Qt::Key_Home:
-        case Qt::Key_End:
-            onUserScrolled();
-            break;
-        default:
-            break;
+        case Qt::Key_End: onUserScrolled(); break;
+        default: break;
         }
     }
     return QObject::eventFilter(watched, event);
@@ -185,7 +183,8 @@ void NoteFollower::applyHighlight()
     if (m_blocksDirty)
         rebuildClaimBlocks();
     QList<QTextEdit::ExtraSelection> selections = m_view->extraSelections();
-    selections.removeIf([](const QTextEdit::ExtraSelection& s) { return s.format.hasProperty(followSelectionProperty); });
+    selections.removeIf(
+        [](const QTextEdit::ExtraSelection& s) { return s.format.hasProperty(followSelectionProperty); });
     if (m_enabled && m_activeClaim && m_claimBlock.contains(*m_activeClaim)) {
         const QTextBlock block = m_view->document()->findBlockByNumber(m_claimBlock.value(*m_activeClaim));
         QTextEdit::ExtraSelection selection;

@@ -19,8 +19,7 @@ class QTextEdit;
 
 namespace scholia::gui {
 
-class NoteFollower : public QObject
-{
+class NoteFollower : public QObject {
     Q_OBJECT
 public:
     explicit NoteFollower(QTextEdit* view, QObject* parent = nullptr);

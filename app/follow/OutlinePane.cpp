@@ -13,8 +13,7 @@ constexpr int headingRole = Qt::UserRole;
 constexpr int firstCitationRole = Qt::UserRole + 1;
 }  // namespace
 
-OutlinePane::OutlinePane(QWidget* parent)
-    : QDockWidget(tr("Outline"), parent)
+OutlinePane::OutlinePane(QWidget* parent) : QDockWidget(tr("Outline"), parent)
 {
     setObjectName(QStringLiteral("outlinePane"));
     m_tree = new QTreeWidget(this);
@@ -48,9 +47,10 @@ void OutlinePane::setNote(const Note& note)
         item->setToolTip(0, toQString(heading.text));
         const SectionSpan& span = spans[i];
         if (span.span)
-            item->setText(1, span.span->fromMs == span.span->toMs
-                                 ? clockText(span.span->fromMs)
-                                 : QStringLiteral("%1 - %2").arg(clockText(span.span->fromMs), clockText(span.span->toMs)));
+            item->setText(
+                1, span.span->fromMs == span.span->toMs
+                       ? clockText(span.span->fromMs)
+                       : QStringLiteral("%1 - %2").arg(clockText(span.span->fromMs), clockText(span.span->toMs)));
         item->setData(0, headingRole, static_cast<int>(i));
         item->setData(0, firstCitationRole, span.firstCitation.value_or(-1));
         m_items.append(item);

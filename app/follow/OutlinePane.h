@@ -14,8 +14,7 @@ class QTreeWidgetItem;
 
 namespace scholia::gui {
 
-class OutlinePane : public QDockWidget
-{
+class OutlinePane : public QDockWidget {
     Q_OBJECT
 public:
     explicit OutlinePane(QWidget* parent = nullptr);

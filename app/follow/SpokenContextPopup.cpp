@@ -10,8 +10,7 @@
 
 namespace scholia::gui {
 
-SpokenContextPopup::SpokenContextPopup(QWidget* parent)
-    : QDialog(parent, Qt::Tool)
+SpokenContextPopup::SpokenContextPopup(QWidget* parent) : QDialog(parent, Qt::Tool)
 {
     setObjectName(QStringLiteral("spokenContextPopup"));
     setWindowTitle(tr("What Was Said"));

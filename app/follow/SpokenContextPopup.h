@@ -15,8 +15,7 @@ class QTextBrowser;
 
 namespace scholia::gui {
 
-class SpokenContextPopup : public QDialog
-{
+class SpokenContextPopup : public QDialog {
     Q_OBJECT
 public:
     explicit SpokenContextPopup(QWidget* parent = nullptr);

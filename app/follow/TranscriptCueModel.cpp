@@ -8,10 +8,7 @@
 
 namespace scholia::gui {
 
-TranscriptCueModel::TranscriptCueModel(QObject* parent)
-    : QAbstractListModel(parent)
-{
-}
+TranscriptCueModel::TranscriptCueModel(QObject* parent) : QAbstractListModel(parent) { }
 
 void TranscriptCueModel::setTranscript(Transcript transcript)
 {
@@ -45,11 +42,11 @@ QVariant TranscriptCueModel::data(const QModelIndex& index, int role) const
     const Cue& cue = m_transcript.cues[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("%1  %2").arg(clockText(cue.startMs), toQString(cue.text).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+        return QStringLiteral("%1  %2").arg(clockText(cue.startMs),
+                                            toQString(cue.text).replace(QLatin1Char('\n'), QLatin1Char(' ')));
     case Qt::ToolTipRole:
         return QStringLiteral("%1 - %2\n%3").arg(clockText(cue.startMs), clockText(cue.endMs), toQString(cue.text));
-    case Qt::BackgroundRole:
-        return index.row() == m_current ? QVariant(QBrush(QColor(0xff, 0xf1, 0xa8))) : QVariant();
+    case Qt::BackgroundRole: return index.row() == m_current ? QVariant(QBrush(QColor(0xff, 0xf1, 0xa8))) : QVariant();
     case Qt::FontRole:
         if (index.row() == m_current) {
             QFont font;
@@ -57,10 +54,8 @@ QVariant TranscriptCueModel::data(const QModelIndex& index, int role) const
             return font;
         }
         return {};
-    case startMsRole:
-        return QVariant::fromValue<qint64>(cue.startMs);
-    default:
-        return {};
+    case startMsRole: return QVariant::fromValue<qint64>(cue.startMs);
+    default: return {};
     }
 }
 

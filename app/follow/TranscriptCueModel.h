@@ -8,8 +8,7 @@
 
 namespace scholia::gui {
 
-class TranscriptCueModel : public QAbstractListModel
-{
+class TranscriptCueModel : public QAbstractListModel {
     Q_OBJECT
 public:
     static constexpr int startMsRole = Qt::UserRole;

@@ -20,8 +20,7 @@ namespace {
 constexpr qint64 userScrollGraceMs = 4000;  // after a scroll by hand, the list stays put this long
 }
 
-TranscriptPane::TranscriptPane(QWidget* parent)
-    : QDockWidget(tr("Transcript"), parent)
+TranscriptPane::TranscriptPane(QWidget* parent) : QDockWidget(tr("Transcript"), parent)
 {
     setObjectName(QStringLiteral("transcriptPane"));
     auto* body = new QWidget(this);

@@ -18,8 +18,7 @@ namespace scholia::gui {
 
 class TranscriptCueModel;
 
-class TranscriptPane : public QDockWidget
-{
+class TranscriptPane : public QDockWidget {
     Q_OBJECT
 public:
     explicit TranscriptPane(QWidget* parent = nullptr);

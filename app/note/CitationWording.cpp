@@ -37,9 +37,8 @@ QString jumpMessage(const Citation& citation, qint64 ms)
 QString noVideoMessage(const Citation& citation, qint64 ms, bool hasVideoId)
 {
     const QString reading = how(citation);
-    const QString where = reading.isEmpty()
-                              ? QObject::tr("Citation %1 is at %2.").arg(written(citation), clockText(ms))
-                              : QObject::tr("This citation is at %1: %2.").arg(clockText(ms), reading);
+    const QString where = reading.isEmpty() ? QObject::tr("Citation %1 is at %2.").arg(written(citation), clockText(ms))
+                                            : QObject::tr("This citation is at %1: %2.").arg(clockText(ms), reading);
     return where + QLatin1Char(' ')
          + (hasVideoId ? QObject::tr("No video is loaded: use Locate video... or Open on YouTube.")
                        : QObject::tr("No video is loaded: use Locate video... to pick the file."));

@@ -26,8 +26,7 @@ QString looseKey(const QString& text)
 
 }  // namespace
 
-NoteSession::NoteSession(QObject* parent)
-    : QObject(parent)
+NoteSession::NoteSession(QObject* parent) : QObject(parent)
 {
     setObjectName(QStringLiteral("noteSession"));
 }
@@ -64,8 +63,8 @@ bool NoteSession::load(const QString& path, QString* error)
     m_path = info.absoluteFilePath();
     m_durationMs.reset();
     // resolveTimestamps without a duration uses the front matter's, if any.
-    m_note = resolveTimestamps(parseNote(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                                         toUtf8(m_path)));
+    m_note = resolveTimestamps(
+        parseNote(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), toUtf8(m_path)));
     m_loaded = true;
     Q_EMIT noteLoaded();
     return true;

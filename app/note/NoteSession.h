@@ -13,8 +13,7 @@
 
 namespace scholia::gui {
 
-class NoteSession : public QObject
-{
+class NoteSession : public QObject {
     Q_OBJECT
 public:
     // Larger files are refused rather than parsed: no note is this big, and parsing must stay instant.

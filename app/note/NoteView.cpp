@@ -41,8 +41,7 @@ SeekLink parseSeekLink(const QUrl& url)
 
 }  // namespace
 
-NoteView::NoteView(QWidget* parent)
-    : QTextBrowser(parent)
+NoteView::NoteView(QWidget* parent) : QTextBrowser(parent)
 {
     setObjectName(QStringLiteral("noteView"));
     // Links are intents for MainWindow; QTextBrowser itself must never navigate.

@@ -9,8 +9,7 @@
 
 namespace scholia::gui {
 
-class NoteView : public QTextBrowser
-{
+class NoteView : public QTextBrowser {
     Q_OBJECT
 public:
     explicit NoteView(QWidget* parent = nullptr);

@@ -16,8 +16,8 @@ namespace scholia::gui {
 
 namespace {
 
-constexpr int hitPixels = 3;      // how near a mark the pointer must be to hover or click it
-constexpr int maxTipLines = 6;    // marks listed in one tooltip where ticks crowd together
+constexpr int hitPixels = 3;    // how near a mark the pointer must be to hover or click it
+constexpr int maxTipLines = 6;  // marks listed in one tooltip where ticks crowd together
 
 QColor colorFor(SeekBarMark::Kind kind)
 {
@@ -31,8 +31,7 @@ QColor colorFor(SeekBarMark::Kind kind)
 
 }  // namespace
 
-CitationSlider::CitationSlider(QWidget* parent)
-    : QSlider(Qt::Horizontal, parent)
+CitationSlider::CitationSlider(QWidget* parent) : QSlider(Qt::Horizontal, parent)
 {
     setMouseTracking(true);
     setMinimumHeight(std::max(minimumSizeHint().height(), 22));  // room for the ticks above and below the groove

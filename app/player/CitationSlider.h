@@ -18,8 +18,7 @@ struct SeekBarMark {
     QString text;  // the tooltip: a claim, a heading, a comment
 };
 
-class CitationSlider : public QSlider
-{
+class CitationSlider : public QSlider {
     Q_OBJECT
 public:
     explicit CitationSlider(QWidget* parent = nullptr);

@@ -40,12 +40,8 @@ bool FramePreloader::CachedFrame::shows(qint64 ms) const
 }
 
 FramePreloader::FramePreloader(QObject* parent)
-    : QObject(parent)
-    , m_player(new QMediaPlayer(this))
-    , m_sink(new QVideoSink(this))
-    , m_stallTimer(new QTimer(this))
-    , m_giveUpTimer(new QTimer(this))
-    , m_readyTimer(new QTimer(this))
+    : QObject(parent), m_player(new QMediaPlayer(this)), m_sink(new QVideoSink(this)), m_stallTimer(new QTimer(this)),
+      m_giveUpTimer(new QTimer(this)), m_readyTimer(new QTimer(this))
 {
     // No QAudioOutput: the hidden player must stay silent (and the FFmpeg backend crashes in its
     // audio thread when there is no audio device).
@@ -96,8 +92,8 @@ void FramePreloader::preload(qint64 ms)
 
 std::optional<QImage> FramePreloader::frameAt(qint64 ms) const
 {
-    const auto found = std::find_if(m_frames.begin(), m_frames.end(),
-                                    [ms](const CachedFrame& frame) { return frame.shows(ms); });
+    const auto found
+        = std::find_if(m_frames.begin(), m_frames.end(), [ms](const CachedFrame& frame) { return frame.shows(ms); });
     if (found == m_frames.end())
         return std::nullopt;
     return found->image;
@@ -233,8 +229,8 @@ void FramePreloader::remember(CachedFrame frame)
 
 bool FramePreloader::touch(qint64 ms)
 {
-    const auto found = std::find_if(m_frames.begin(), m_frames.end(),
-                                    [ms](const CachedFrame& frame) { return frame.shows(ms); });
+    const auto found
+        = std::find_if(m_frames.begin(), m_frames.end(), [ms](const CachedFrame& frame) { return frame.shows(ms); });
     if (found == m_frames.end())
         return false;
     std::rotate(m_frames.begin(), found, std::next(found));

@@ -19,8 +19,7 @@ class QVideoSink;
 
 namespace scholia::gui {
 
-class FramePreloader : public QObject
-{
+class FramePreloader : public QObject {
     Q_OBJECT
 public:
     static constexpr int kCapacity = 8;
@@ -76,8 +75,8 @@ private:
 
     QUrl m_source;
     int m_sourceGeneration = 0;  // tells queued actions of an earlier source to do nothing
-    bool m_loaded = false;  // the media is loaded (and paused)
-    bool m_ready = false;   // ... and its first frame shown: seeks now land
+    bool m_loaded = false;       // the media is loaded (and paused)
+    bool m_ready = false;        // ... and its first frame shown: seeks now land
     bool m_failed = false;
     qint64 m_originUs = 0;  // the first frame's time: what the backend adds to every frame time
     std::optional<qint64> m_pendingMs;

@@ -20,8 +20,7 @@ namespace {
 constexpr int volumeSteps = 100;
 }
 
-PlayerControls::PlayerControls(QWidget* parent)
-    : QWidget(parent)
+PlayerControls::PlayerControls(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("playerControls"));
 

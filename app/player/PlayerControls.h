@@ -14,8 +14,7 @@ class QToolButton;
 
 namespace scholia::gui {
 
-class PlayerControls : public QWidget
-{
+class PlayerControls : public QWidget {
     Q_OBJECT
 public:
     explicit PlayerControls(QWidget* parent = nullptr);
@@ -25,7 +24,7 @@ public:
     void setDuration(qint64 ms);
     void setSpeed(double speed);
     void setMuted(bool muted);
-    void setVolume(float volume);          // 0..1
+    void setVolume(float volume);  // 0..1
     void setAudioAvailable(bool available);
     void setMediaAvailable(bool available);
     // Marks on the position slider (see CitationSlider).

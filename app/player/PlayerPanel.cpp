@@ -14,25 +14,24 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMediaDevices>
 #include <QMouseEvent>
-#include <QLabel>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVideoFrame>
 #include <QVideoSink>
 
-#include <cstdlib>
 #include <QVBoxLayout>
 #include <QVideoWidget>
+#include <cstdlib>
 
 #include <algorithm>
 #include <utility>
 
 namespace scholia::gui {
 
-PlayerPanel::PlayerPanel(QWidget* parent)
-    : QWidget(parent)
+PlayerPanel::PlayerPanel(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("playerPanel"));
     setFocusPolicy(Qt::ClickFocus);  // a click on the video takes the focus from the note
@@ -50,7 +49,8 @@ PlayerPanel::PlayerPanel(QWidget* parent)
     m_stack->setObjectName(QStringLiteral("playerStack"));
     m_stack->addWidget(m_videoWidget);
     m_stack->addWidget(m_messagePage);
-    m_audioOnlyPage = new QLabel(tr("Audio only\n\nThis file has sound but no picture. It plays, and citations seek it."), this);
+    m_audioOnlyPage
+        = new QLabel(tr("Audio only\n\nThis file has sound but no picture. It plays, and citations seek it."), this);
     m_audioOnlyPage->setObjectName(QStringLiteral("audioOnlyLabel"));
     m_audioOnlyPage->setAlignment(Qt::AlignCenter);
     m_audioOnlyPage->setWordWrap(true);
@@ -316,7 +316,8 @@ void PlayerPanel::updateAudioOnlyPage()
         m_stack->setCurrentWidget(m_audioOnlyPage);
     } else if (m_stack->currentWidget() == m_audioOnlyPage) {
         m_stack->setCurrentWidget(m_state == State::Failed || m_state == State::NoVideo
-                                      ? static_cast<QWidget*>(m_messagePage) : m_videoWidget);
+                                      ? static_cast<QWidget*>(m_messagePage)
+                                      : m_videoWidget);
     }
 }
 

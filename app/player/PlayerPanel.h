@@ -23,8 +23,7 @@ class FramePreloader;
 class PlayerControls;
 class VideoMessagePage;
 
-class PlayerPanel : public QWidget
-{
+class PlayerPanel : public QWidget {
     Q_OBJECT
 public:
     enum class State { NoVideo, Loading, Ready, Failed };
@@ -127,15 +126,15 @@ private:
     PlayerControls* m_controls = nullptr;
     FramePreloader* m_preloader = nullptr;
     AbLoop* m_loop = nullptr;
-    QFile* m_sourceFile = nullptr;  // the open file (a child of m_player) when the player reads through a QFile
-    QLabel* m_audioOnlyPage = nullptr;  // instead of a black picture when the file has no video track
+    QFile* m_sourceFile = nullptr;          // the open file (a child of m_player) when the player reads through a QFile
+    QLabel* m_audioOnlyPage = nullptr;      // instead of a black picture when the file has no video track
     QLabel* m_preparedFramePage = nullptr;  // shows a preloaded frame until the player's own arrives
     QTimer* m_preparedFrameTimeout = nullptr;
     qint64 m_preparedFrameMs = -1;  // the click target while the prepared frame is shown
 
     State m_state = State::NoVideo;
     QString m_videoPath;
-    qint64 m_pendingSeekMs = -1;  // a seek asked for while the media was still loading
+    qint64 m_pendingSeekMs = -1;     // a seek asked for while the media was still loading
     quint64 m_sourceGeneration = 0;  // changes with every source, to drop stale queued work
     double m_speed = 1.0;
     float m_volume = 1.0F;

@@ -18,8 +18,7 @@ struct VideoChoice {
     QString how;  // in words, for the status bar: "front matter video:", "picked earlier for i_4Jtcev5VY"
 };
 
-class VideoFinder
-{
+class VideoFinder {
 public:
     std::optional<VideoChoice> find(const Note& note, const QString& notePath) const;
 

@@ -7,8 +7,7 @@
 
 namespace scholia::gui {
 
-VideoMessagePage::VideoMessagePage(QWidget* parent)
-    : QWidget(parent)
+VideoMessagePage::VideoMessagePage(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("videoMessagePage"));
 

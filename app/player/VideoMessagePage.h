@@ -10,8 +10,7 @@ class QPushButton;
 
 namespace scholia::gui {
 
-class VideoMessagePage : public QWidget
-{
+class VideoMessagePage : public QWidget {
     Q_OBJECT
 public:
     explicit VideoMessagePage(QWidget* parent = nullptr);

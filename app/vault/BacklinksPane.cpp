@@ -10,11 +10,8 @@
 namespace scholia::gui {
 
 BacklinksPane::BacklinksPane(QWidget* parent)
-    : QWidget(parent)
-    , m_heading(new QLabel(this))
-    , m_list(new PlaceList(this))
-    , m_unresolvedHeading(new QLabel(this))
-    , m_unresolved(new PlaceList(this))
+    : QWidget(parent), m_heading(new QLabel(this)), m_list(new PlaceList(this)), m_unresolvedHeading(new QLabel(this)),
+      m_unresolved(new PlaceList(this))
 {
     setObjectName(QStringLiteral("backlinksPane"));
     m_heading->setObjectName(QStringLiteral("backlinksHeading"));
@@ -41,8 +38,9 @@ void BacklinksPane::showBacklinks(const QList<VaultPlace>& backlinks, const QLis
                                          tr("%1 links of this note lead nowhere:")));
     m_unresolvedHeading->setVisible(!unresolved.isEmpty());
     m_unresolved->setVisible(!unresolved.isEmpty());
-    m_heading->setText(backlinks.isEmpty() ? tr("No note links here.")
-                                           : counted(backlinks.size(), tr("1 note links here:"), tr("%1 notes link here:")));
+    m_heading->setText(backlinks.isEmpty()
+                           ? tr("No note links here.")
+                           : counted(backlinks.size(), tr("1 note links here:"), tr("%1 notes link here:")));
 }
 
 void BacklinksPane::showMessage(const QString& message)

@@ -13,8 +13,7 @@ namespace scholia::gui {
 
 class PlaceList;
 
-class BacklinksPane : public QWidget
-{
+class BacklinksPane : public QWidget {
     Q_OBJECT
 public:
     explicit BacklinksPane(QWidget* parent = nullptr);

@@ -16,8 +16,7 @@ struct HistoryPlace {
     friend bool operator==(const HistoryPlace&, const HistoryPlace&) = default;
 };
 
-class NavigationHistory
-{
+class NavigationHistory {
 public:
     // `left` is the place being left for another note: it goes back on the back stack and
     // whatever was forward is forgotten.

@@ -7,8 +7,7 @@
 
 namespace scholia::gui {
 
-PlaceList::PlaceList(QWidget* parent)
-    : QListWidget(parent)
+PlaceList::PlaceList(QWidget* parent) : QListWidget(parent)
 {
     setWordWrap(true);
     setUniformItemSizes(false);
@@ -27,7 +26,8 @@ void PlaceList::setPlaces(const QList<VaultPlace>& places, Show show)
             heading = tr("%1  %2").arg(clockText(*place.ms), place.title);
         else if (place.ms)
             heading = tr("%1  (%2)").arg(place.title, clockText(*place.ms));
-        auto* item = new QListWidgetItem(place.snippet.isEmpty() ? heading : heading + QLatin1Char('\n') + place.snippet);
+        auto* item
+            = new QListWidgetItem(place.snippet.isEmpty() ? heading : heading + QLatin1Char('\n') + place.snippet);
         item->setToolTip(place.path);
         addItem(item);
     }

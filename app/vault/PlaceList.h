@@ -8,8 +8,7 @@
 
 namespace scholia::gui {
 
-class PlaceList : public QListWidget
-{
+class PlaceList : public QListWidget {
     Q_OBJECT
 public:
     enum class Show { Title, TimeAndTitle };

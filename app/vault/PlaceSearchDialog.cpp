@@ -15,11 +15,8 @@ namespace scholia::gui {
 
 PlaceSearchDialog::PlaceSearchDialog(const QString& name, const QString& title, const QString& placeholder,
                                      Lookup lookup, QWidget* parent)
-    : QDialog(parent)
-    , m_lookup(std::move(lookup))
-    , m_input(new QLineEdit(this))
-    , m_count(new QLabel(this))
-    , m_results(new PlaceList(this))
+    : QDialog(parent), m_lookup(std::move(lookup)), m_input(new QLineEdit(this)), m_count(new QLabel(this)),
+      m_results(new PlaceList(this))
 {
     setObjectName(name + QStringLiteral("Dialog"));
     setWindowTitle(title);
@@ -71,19 +68,14 @@ bool PlaceSearchDialog::eventFilter(QObject* watched, QEvent* event)
         const auto* key = static_cast<QKeyEvent*>(event);
         const int row = m_results->currentRow();
         switch (key->key()) {
-        case Qt::Key_Down:
-            m_results->setCurrentRow(std::min(row + 1, m_results->count() - 1));
-            return true;
-        case Qt::Key_Up:
-            m_results->setCurrentRow(std::max(row - 1, 0));
-            return true;
+        case Qt::Key_Down: m_results->setCurrentRow(std::min(row + 1, m_results->count() - 1)); return true;
+        case Qt::Key_Up: m_results->setCurrentRow(std::max(row - 1, 0)); return true;
         case Qt::Key_Return:
         case Qt::Key_Enter:
             if (const auto place = m_results->currentPlace())
                 choose(*place);
             return true;
-        default:
-            break;
+        default: break;
         }
     }
     return QDialog::eventFilter(watched, event);

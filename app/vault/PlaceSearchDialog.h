@@ -16,8 +16,7 @@ namespace scholia::gui {
 
 class PlaceList;
 
-class PlaceSearchDialog : public QDialog
-{
+class PlaceSearchDialog : public QDialog {
     Q_OBJECT
 public:
     using Lookup = std::function<QList<VaultPlace>(const QString& query)>;

@@ -10,11 +10,8 @@
 namespace scholia::gui {
 
 ThisVideoPane::ThisVideoPane(QWidget* parent)
-    : QWidget(parent)
-    , m_heading(new QLabel(this))
-    , m_notes(new PlaceList(this))
-    , m_citationsHeading(new QLabel(tr("Their citations, in time order:"), this))
-    , m_citations(new PlaceList(this))
+    : QWidget(parent), m_heading(new QLabel(this)), m_notes(new PlaceList(this)),
+      m_citationsHeading(new QLabel(tr("Their citations, in time order:"), this)), m_citations(new PlaceList(this))
 {
     setObjectName(QStringLiteral("thisVideoPane"));
     m_heading->setObjectName(QStringLiteral("thisVideoHeading"));
@@ -38,9 +35,11 @@ ThisVideoPane::ThisVideoPane(QWidget* parent)
     showMessage(tr("Open a folder to see every note about this video."));
 }
 
-void ThisVideoPane::showVideo(const QString& videoId, const QList<VaultPlace>& notes, const QList<VaultPlace>& citations)
+void ThisVideoPane::showVideo(const QString& videoId, const QList<VaultPlace>& notes,
+                              const QList<VaultPlace>& citations)
 {
-    m_heading->setText(counted(notes.size(), tr("1 note about video %2:"), tr("%1 notes about video %2:")).arg(videoId));
+    m_heading->setText(
+        counted(notes.size(), tr("1 note about video %2:"), tr("%1 notes about video %2:")).arg(videoId));
     m_notes->setPlaces(notes);
     m_citations->setPlaces(citations, PlaceList::Show::TimeAndTitle);
     m_citationsHeading->setVisible(true);

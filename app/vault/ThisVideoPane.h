@@ -13,8 +13,7 @@ namespace scholia::gui {
 
 class PlaceList;
 
-class ThisVideoPane : public QWidget
-{
+class ThisVideoPane : public QWidget {
     Q_OBJECT
 public:
     explicit ThisVideoPane(QWidget* parent = nullptr);

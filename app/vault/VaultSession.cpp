@@ -33,10 +33,8 @@ VaultIndexOptions indexOptions()
 }  // namespace
 
 VaultSession::VaultSession(QObject* parent)
-    : QObject(parent)
-    , m_pollTimer(new QTimer(this))
-    , m_changeTimer(new QTimer(this))
-    , m_watcher(new QFileSystemWatcher(this))
+    : QObject(parent), m_pollTimer(new QTimer(this)), m_changeTimer(new QTimer(this)),
+      m_watcher(new QFileSystemWatcher(this))
 {
     setObjectName(QStringLiteral("vaultSession"));
     m_pollTimer->setInterval(pollIntervalMs);
@@ -95,7 +93,8 @@ void VaultSession::askInBackground(Answer answer, Finish finish, Deliver deliver
 template <typename Answer, typename Deliver>
 void VaultSession::askInBackground(Answer answer, Deliver deliver)
 {
-    askInBackground(answer, [](auto found) { return found; }, deliver);
+    askInBackground(
+        answer, [](auto found) { return found; }, deliver);
 }
 
 bool VaultSession::open(const QString& folder)
@@ -223,7 +222,8 @@ void VaultSession::onFolderChanged(const QString& folder)
     // Notes that appeared in this folder. Those changed or gone, here or anywhere (an editor
     // that saves by renaming changes the folder), are found by their file stamps.
     bool added = false;
-    for (const QFileInfo& file : QDir(folder).entryInfoList({QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files)) {
+    for (const QFileInfo& file :
+         QDir(folder).entryInfoList({QStringLiteral("*.md"), QStringLiteral("*.MD")}, QDir::Files)) {
         if (!m_index.findFile(toPath(file.absoluteFilePath())))
             added |= changeIndex([&](VaultIndex& index) {
                 return index.update(toPath(file.absoluteFilePath())).outcome != UpdateOutcome::Ignored;
@@ -250,7 +250,8 @@ void VaultSession::applyChanges(std::vector<std::string> relativePaths)
     bool changed = false;
     for (std::size_t i = 0; i < now; ++i) {
         const QString path = absolute(relativePaths[i]);
-        const UpdateOutcome outcome = changeIndex([&](VaultIndex& index) { return index.update(toPath(path)).outcome; });
+        const UpdateOutcome outcome
+            = changeIndex([&](VaultIndex& index) { return index.update(toPath(path)).outcome; });
         changed = changed || outcome != UpdateOutcome::Ignored;
         if (path != m_watchedNote && path != QFileInfo(m_watchedNote).canonicalFilePath())
             continue;  // not the shown note
@@ -483,9 +484,10 @@ void VaultSession::requestBacklinks(const QString& notePath)
 {
     // The linking notes' files are read for their sentences after the index is let go: a
     // channel's note may have thousands of backlinks, and changes must not wait for them.
-    askInBackground([this, notePath] { return std::pair(linkingPlaces(notePath), unresolvedLinks(notePath)); },
-                    [](auto found) { return std::pair(withSentences(std::move(found.first)), found.second); },
-                    [this, notePath](const auto& found) { Q_EMIT backlinksFound(notePath, found.first, found.second); });
+    askInBackground(
+        [this, notePath] { return std::pair(linkingPlaces(notePath), unresolvedLinks(notePath)); },
+        [](auto found) { return std::pair(withSentences(std::move(found.first)), found.second); },
+        [this, notePath](const auto& found) { Q_EMIT backlinksFound(notePath, found.first, found.second); });
 }
 
 void VaultSession::requestVideo(const QString& videoId)

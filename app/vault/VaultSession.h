@@ -37,12 +37,12 @@ namespace scholia::gui {
 
 // Where a search result, backlink or citation of the vault leads.
 struct VaultPlace {
-    QString path;                   // absolute note path
+    QString path;  // absolute note path
     QString title;
-    int claim = -1;                 // index into the note's claims; -1: the top of the note
+    int claim = -1;  // index into the note's claims; -1: the top of the note
     int line = 0;
-    std::optional<qint64> ms;       // the claim's (first) citation time
-    QString snippet;                // plain text excerpt
+    std::optional<qint64> ms;  // the claim's (first) citation time
+    QString snippet;           // plain text excerpt
 
     friend bool operator==(const VaultPlace&, const VaultPlace&) = default;
 };
@@ -58,14 +58,13 @@ struct VaultNoteRow {
 // What the views need of the whole vault, gathered once per change (20,000 notes take a
 // few hundred ms, so the first one is gathered off the GUI thread).
 struct VaultOverview {
-    std::vector<VaultNoteRow> notes;  // by path
-    QStringList folders;              // absolute, every folder holding a note
+    std::vector<VaultNoteRow> notes;      // by path
+    QStringList folders;                  // absolute, every folder holding a note
     QHash<QString, QString> videoTitles;  // videoId -> the title of its main note (VideoNotes)
     std::size_t unresolvedLinks = 0;
 };
 
-class VaultSession : public QObject
-{
+class VaultSession : public QObject {
     Q_OBJECT
 public:
     explicit VaultSession(QObject* parent = nullptr);
@@ -125,8 +124,8 @@ public:
 Q_SIGNALS:
     void indexingStarted(const QString& root);
     void progress(qint64 indexed, qint64 found, bool listingDone);
-    void indexReady();      // the whole index is in place (or a cancelled part of it)
-    void indexChanged();    // a note was added, re-read or removed after indexReady
+    void indexReady();    // the whole index is in place (or a cancelled part of it)
+    void indexChanged();  // a note was added, re-read or removed after indexReady
     void noteChangedOnDisk(const QString& notePath);
     void noteRemovedFromDisk(const QString& notePath);
     void backlinksFound(const QString& notePath, const QList<VaultPlace>& backlinks,

@@ -1,15 +1,14 @@
 #include "vault/VaultSidebar.h"
 
-
 #include "vault/VaultSession.h"
 
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QTimer>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -18,12 +17,8 @@
 namespace scholia::gui {
 
 VaultSidebar::VaultSidebar(QWidget* parent)
-    : QWidget(parent)
-    , m_grouping(new QComboBox(this))
-    , m_filter(new QLineEdit(this))
-    , m_tree(new QTreeView(this))
-    , m_model(new QStandardItemModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    : QWidget(parent), m_grouping(new QComboBox(this)), m_filter(new QLineEdit(this)), m_tree(new QTreeView(this)),
+      m_model(new QStandardItemModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("vaultSidebar"));
     m_grouping->setObjectName(QStringLiteral("vaultGrouping"));
@@ -196,8 +191,8 @@ void VaultSidebar::setCurrentNote(const QString& path)
 {
     m_currentPath = path;
     const QString canonical = QFileInfo(path).canonicalFilePath();
-    const QModelIndexList found =
-        m_model->match(m_model->index(0, 0), pathRole, canonical, 1, Qt::MatchExactly | Qt::MatchRecursive);
+    const QModelIndexList found
+        = m_model->match(m_model->index(0, 0), pathRole, canonical, 1, Qt::MatchExactly | Qt::MatchRecursive);
     if (found.isEmpty())
         return;
     const QModelIndex index = m_proxy->mapFromSource(found.first());

@@ -22,8 +22,7 @@ namespace scholia::gui {
 class VaultSession;
 struct VaultNoteRow;
 
-class VaultSidebar : public QWidget
-{
+class VaultSidebar : public QWidget {
     Q_OBJECT
 public:
     enum class Grouping { ByFolder, ByVideo };
@@ -59,10 +58,10 @@ private:
     QComboBox* m_grouping = nullptr;
     QLineEdit* m_filter = nullptr;
     QTreeView* m_tree = nullptr;
-    QStandardItemModel* m_model = nullptr;     // shown
-    QStandardItemModel* m_filling = nullptr;   // being filled, shown once complete
-    QHash<QString, QStandardItem*> m_groups;   // of m_filling: folder or videoId -> its row
-    std::vector<std::size_t> m_order;          // rows of the overview, in the order listed
+    QStandardItemModel* m_model = nullptr;    // shown
+    QStandardItemModel* m_filling = nullptr;  // being filled, shown once complete
+    QHash<QString, QStandardItem*> m_groups;  // of m_filling: folder or videoId -> its row
+    std::vector<std::size_t> m_order;         // rows of the overview, in the order listed
     std::size_t m_filled = 0;
     QTimer* m_fillTimer = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;

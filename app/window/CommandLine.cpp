@@ -7,10 +7,8 @@ namespace scholia::gui {
 
 CommandLine::CommandLine()
     : m_videoOption(QStringList{QStringLiteral("video")},
-                    QCoreApplication::translate("CommandLine", "Play FILE beside the note."),
-                    QStringLiteral("FILE"))
-    , m_helpOption(m_parser.addHelpOption())
-    , m_versionOption(m_parser.addVersionOption())
+                    QCoreApplication::translate("CommandLine", "Play FILE beside the note."), QStringLiteral("FILE")),
+      m_helpOption(m_parser.addHelpOption()), m_versionOption(m_parser.addVersionOption())
 {
     m_parser.setApplicationDescription(
         QCoreApplication::translate("CommandLine", "Study a video beside its Markdown notes."));

@@ -8,8 +8,7 @@
 
 namespace scholia::gui {
 
-class CommandLine
-{
+class CommandLine {
 public:
     CommandLine();
 

@@ -9,8 +9,7 @@
 
 namespace scholia::gui {
 
-FindBar::FindBar(QWidget* parent)
-    : QWidget(parent)
+FindBar::FindBar(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("findBar"));
 

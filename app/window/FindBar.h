@@ -9,8 +9,7 @@ class QLineEdit;
 
 namespace scholia::gui {
 
-class FindBar : public QWidget
-{
+class FindBar : public QWidget {
     Q_OBJECT
 public:
     explicit FindBar(QWidget* parent = nullptr);

@@ -54,16 +54,16 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPushButton>
 #include <QMouseEvent>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolBar>
-#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -74,10 +74,9 @@ namespace scholia::gui {
 namespace {
 
 const QStringList noteSuffixes = {QStringLiteral("md"), QStringLiteral("markdown")};
-const QStringList videoSuffixes = {QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("mkv"),
-                                   QStringLiteral("webm"), QStringLiteral("mov"), QStringLiteral("avi"),
-                                   QStringLiteral("ogv"), QStringLiteral("mpg"), QStringLiteral("mpeg"),
-                                   QStringLiteral("ts")};
+const QStringList videoSuffixes = {
+    QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("mkv"), QStringLiteral("webm"), QStringLiteral("mov"),
+    QStringLiteral("avi"), QStringLiteral("ogv"), QStringLiteral("mpg"), QStringLiteral("mpeg"), QStringLiteral("ts")};
 
 bool hasSuffix(const QString& path, const QStringList& suffixes)
 {
@@ -102,8 +101,7 @@ QString droppableFile(const QMimeData* mime)
 
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Scholia"));
@@ -184,9 +182,9 @@ void MainWindow::createFileMenu()
     connect(addShortcutAction(menu, QStringLiteral("locateVideoAction"), tr("&Locate Video..."), QKeySequence()),
             &QAction::triggered, this, &MainWindow::chooseVideoToLocate);
     createExportMenu(menu);
-    connect(addShortcutAction(menu, QStringLiteral("preferencesAction"), tr("&Preferences..."),
-                              QKeySequence::Preferences),
-            &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(
+        addShortcutAction(menu, QStringLiteral("preferencesAction"), tr("&Preferences..."), QKeySequence::Preferences),
+        &QAction::triggered, this, &MainWindow::showPreferences);
     menu->addSeparator();
     QAction* quit = addShortcutAction(menu, QStringLiteral("quitAction"), tr("&Quit"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -214,14 +212,13 @@ void MainWindow::exportCurrentNote(ExportFormat format)
     }
     const QString extension = toQString(exportFormatExtension(format));
     const QString target = QFileDialog::getSaveFileName(
-        this, tr("Export %1").arg(toQString(exportFormatLabel(format))),
-        defaultExportPath(m_session->path(), format), tr("%1 (*.%2);;All files (*)").arg(
-            toQString(exportFormatLabel(format)), extension));
+        this, tr("Export %1").arg(toQString(exportFormatLabel(format))), defaultExportPath(m_session->path(), format),
+        tr("%1 (*.%2);;All files (*)").arg(toQString(exportFormatLabel(format)), extension));
     if (target.isEmpty())
         return;
     // The session's note is resolved against the player's duration; the export uses the same one.
-    const NoteExportOutcome outcome =
-        exportNoteToFile(m_session->note(), m_session->path(), format, m_session->durationMs(), target);
+    const NoteExportOutcome outcome
+        = exportNoteToFile(m_session->note(), m_session->path(), format, m_session->durationMs(), target);
     showStatus(outcome.message);
 }
 
@@ -232,9 +229,9 @@ void MainWindow::createNoteMenu()
             &QAction::triggered, m_findBar, &FindBar::activate);
     connect(addShortcutAction(menu, QStringLiteral("findNextAction"), tr("Find &Next"), QKeySequence::FindNext),
             &QAction::triggered, this, [this] { find(m_findBar->text(), false, false); });
-    connect(addShortcutAction(menu, QStringLiteral("findPreviousAction"), tr("Find &Previous"),
-                              QKeySequence::FindPrevious),
-            &QAction::triggered, this, [this] { find(m_findBar->text(), true, false); });
+    connect(
+        addShortcutAction(menu, QStringLiteral("findPreviousAction"), tr("Find &Previous"), QKeySequence::FindPrevious),
+        &QAction::triggered, this, [this] { find(m_findBar->text(), true, false); });
 }
 
 void MainWindow::createPlaybackMenu()
@@ -257,9 +254,9 @@ void MainWindow::createPlaybackMenu()
     menu->addSeparator();
     connect(addShortcutAction(menu, QStringLiteral("fullScreenAction"), tr("Fullscreen"), QKeySequence(Qt::Key_F)),
             &QAction::triggered, this, &MainWindow::toggleFullScreen);
-    connect(addShortcutAction(menu, QStringLiteral("escapeAction"), tr("Leave Fullscreen"),
-                              QKeySequence(Qt::Key_Escape)),
-            &QAction::triggered, this, &MainWindow::leaveFullScreenOrCloseFind);
+    connect(
+        addShortcutAction(menu, QStringLiteral("escapeAction"), tr("Leave Fullscreen"), QKeySequence(Qt::Key_Escape)),
+        &QAction::triggered, this, &MainWindow::leaveFullScreenOrCloseFind);
 }
 
 void MainWindow::createHelpMenu()
@@ -356,8 +353,7 @@ bool MainWindow::loadNote(const QString& notePath, const QString& videoOverride,
     setWindowTitle(tr("%1 - Scholia").arg(m_session->title()));
     const int citations = static_cast<int>(m_session->note().citations.size());
     showStatus(tr("%1: %2. %3")
-                   .arg(howOpened, citations == 1 ? tr("1 citation") : tr("%1 citations").arg(citations),
-                        videoStatus));
+                   .arg(howOpened, citations == 1 ? tr("1 citation") : tr("%1 citations").arg(citations), videoStatus));
     return true;
 }
 
@@ -403,8 +399,8 @@ void MainWindow::showMissingVideo()
     } else {
         const int folders = static_cast<int>(m_videoFinder.mediaFolders().size());
         const QString where = folders == 0 ? tr("the note's folder (add media folders in Preferences)")
-                              : folders == 1 ? tr("the note's folder and 1 media folder")
-                                             : tr("the note's folder and %1 media folders").arg(folders);
+                            : folders == 1 ? tr("the note's folder and 1 media folder")
+                                           : tr("the note's folder and %1 media folders").arg(folders);
         m_player->showNoVideo(tr("Video %1 not found").arg(videoId),
                               tr("Looked in %1 for %2.mp4 (or .mkv, .webm...) or a file whose name contains [%2].\n"
                                  "Locate video... picks the file; it will be remembered for this video.")
@@ -423,10 +419,10 @@ bool MainWindow::useVideo(const QString& videoPath)
     if (!m_player->openVideo(videoPath))
         return false;
     const QString videoId = m_session->videoId();
-    showStatus(videoId.isEmpty()
-                   ? tr("Playing %1.").arg(QFileInfo(videoPath).fileName())
-                   : tr("Playing %1; it will be found again for video %2.")
-                         .arg(QFileInfo(videoPath).fileName(), videoId));
+    showStatus(
+        videoId.isEmpty()
+            ? tr("Playing %1.").arg(QFileInfo(videoPath).fileName())
+            : tr("Playing %1; it will be found again for video %2.").arg(QFileInfo(videoPath).fileName(), videoId));
     return true;
 }
 
@@ -531,8 +527,8 @@ void MainWindow::onExternalLinkActivated(const QUrl& url)
 void MainWindow::chooseNoteToOpen()
 {
     const QString start = m_session->hasNote() ? m_session->folder() : QDir::homePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Note"), start,
-                                                      tr("Notes (*.md *.markdown);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open Note"), start, tr("Notes (*.md *.markdown);;All files (*)"));
     if (!path.isEmpty())
         openNote(path);
 }
@@ -544,8 +540,7 @@ void MainWindow::chooseVideoToLocate()
     for (const QString& suffix : videoSuffixes)
         patterns << QStringLiteral("*.") + suffix;
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Locate Video"), start,
-        tr("Videos (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+        this, tr("Locate Video"), start, tr("Videos (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
     if (!path.isEmpty())
         useVideo(path);
 }
@@ -567,7 +562,7 @@ void MainWindow::showPreferences()
         return;
     m_videoFinder.setMediaFolders(dialog.mediaFolders());
     if (m_session->hasNote() && !m_player->hasVideo()) {
-        showStatus(loadVideoForNote({}));  // a new folder may hold the missing video
+        showStatus(loadVideoForNote({}));     // a new folder may hold the missing video
         m_noteView->refreshNote(noteHtml());  // its .info.json may have re-resolved the note
     }
 }
@@ -694,9 +689,9 @@ void MainWindow::createViewMenu()
         menu->addAction(toggle);
     }
     menu->addSeparator();
-    connect(addShortcutAction(menu, QStringLiteral("chooseTranscriptAction"), tr("Choose &Transcript..."),
-                              QKeySequence()),
-            &QAction::triggered, this, &MainWindow::chooseTranscript);
+    connect(
+        addShortcutAction(menu, QStringLiteral("chooseTranscriptAction"), tr("Choose &Transcript..."), QKeySequence()),
+        &QAction::triggered, this, &MainWindow::chooseTranscript);
 }
 
 void MainWindow::connectFollow()
@@ -781,7 +776,7 @@ void MainWindow::updateDiagnostics()
 
     const auto count = [&diagnostics](Severity severity) {
         return static_cast<qint64>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                  [severity](const Diagnostic& d) { return d.severity == severity; }));
+                                                 [severity](const Diagnostic& d) { return d.severity == severity; }));
     };
     QStringList parts;
     if (const qint64 errors = count(Severity::Error); errors > 0)
@@ -995,7 +990,8 @@ void MainWindow::connectAnnotations()
         m_undoAnnotationAction->setText(available ? m_annotations->undoText() : tr("&Undo Annotation Change"));
     });
     m_annotations->setConflictHandler([this](const QString& question) {
-        QMessageBox box(QMessageBox::Question, tr("Annotations changed elsewhere"), question, QMessageBox::NoButton, this);
+        QMessageBox box(QMessageBox::Question, tr("Annotations changed elsewhere"), question, QMessageBox::NoButton,
+                        this);
         QPushButton* both = box.addButton(tr("Keep Both"), QMessageBox::AcceptRole);
         box.addButton(tr("Drop My Change"), QMessageBox::RejectRole);
         box.setDefaultButton(both);
@@ -1029,7 +1025,8 @@ void MainWindow::openAnnotationsForNote()
     m_openingAnnotations = false;
     if (path.isEmpty())
         showStatus(tr("The annotations file setting \"%1\" does not name a file inside the note's folder; "
-                      "annotations are off.").arg(AnnotationSettings::fileNamePattern()));
+                      "annotations are off.")
+                       .arg(AnnotationSettings::fileNamePattern()));
 }
 
 QString MainWindow::noteHtml() const
@@ -1039,7 +1036,8 @@ QString MainWindow::noteHtml() const
         return html;
     AnnotationHtmlOptions options;
     // Embeds are relative to the annotations file; the view resolves against the note's folder.
-    const QString relative = QDir(m_session->folder()).relativeFilePath(QFileInfo(m_annotations->path()).absolutePath());
+    const QString relative
+        = QDir(m_session->folder()).relativeFilePath(QFileInfo(m_annotations->path()).absolutePath());
     if (relative != QLatin1String("."))
         options.embedPrefix = toUtf8(relative + QLatin1Char('/'));
     return toQString(mergeAnnotationsIntoHtml(toUtf8(html), m_session->note(), m_annotations->annotations(), options));
@@ -1073,7 +1071,8 @@ void MainWindow::saveAnnotation()
 {
     const auto& editing = m_annotationEditor->editing();
     const QString text = m_annotationEditor->text();
-    const bool saved = editing ? m_annotations->edit(*editing, text) : m_annotations->add(m_annotationEditor->ms(), text);
+    const bool saved
+        = editing ? m_annotations->edit(*editing, text) : m_annotations->add(m_annotationEditor->ms(), text);
     if (!saved)
         return;  // the store said why; the text stays in the editor
     const QString file = QFileInfo(m_annotations->path()).fileName();
@@ -1132,7 +1131,10 @@ void MainWindow::captureFrame()
     }
     if (m_annotations->add(ms, QStringLiteral("![[%1]]").arg(relative)))
         showStatus(tr("Captured the frame at %1 (%2x%3) as %4.")
-                       .arg(clockText(ms)).arg(frame.width()).arg(frame.height()).arg(relative));
+                       .arg(clockText(ms))
+                       .arg(frame.width())
+                       .arg(frame.height())
+                       .arg(relative));
 }
 
 void MainWindow::loopLastClaim()
@@ -1245,9 +1247,10 @@ void MainWindow::createVaultMenu()
     connect(openFolder, &QAction::triggered, this, &MainWindow::chooseFolderToOpen);
 
     QMenu* menu = menuBar()->addMenu(tr("&Go"));
-    m_backAction = addShortcutAction(menu, QStringLiteral("backAction"), tr("&Back"), QKeySequence(Qt::ALT | Qt::Key_Left));
-    m_forwardAction =
-        addShortcutAction(menu, QStringLiteral("forwardAction"), tr("&Forward"), QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_backAction
+        = addShortcutAction(menu, QStringLiteral("backAction"), tr("&Back"), QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_forwardAction = addShortcutAction(menu, QStringLiteral("forwardAction"), tr("&Forward"),
+                                        QKeySequence(Qt::ALT | Qt::Key_Right));
     connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
     connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
     m_backAction->setEnabled(false);
@@ -1281,10 +1284,14 @@ void MainWindow::connectVault()
         if (!sameFile(path, m_session->path()))
             openNote(path);
     });
-    connect(m_backlinks, &BacklinksPane::placeChosen, this, [this](const VaultPlace& place) { openPlace(place, false); });
-    connect(m_thisVideo, &ThisVideoPane::placeChosen, this, [this](const VaultPlace& place) { openPlace(place, true); });
-    connect(m_vaultSearch, &PlaceSearchDialog::placeChosen, this, [this](const VaultPlace& place) { openPlace(place, true); });
-    connect(m_quickOpen, &PlaceSearchDialog::placeChosen, this, [this](const VaultPlace& place) { openPlace(place, false); });
+    connect(m_backlinks, &BacklinksPane::placeChosen, this,
+            [this](const VaultPlace& place) { openPlace(place, false); });
+    connect(m_thisVideo, &ThisVideoPane::placeChosen, this,
+            [this](const VaultPlace& place) { openPlace(place, true); });
+    connect(m_vaultSearch, &PlaceSearchDialog::placeChosen, this,
+            [this](const VaultPlace& place) { openPlace(place, true); });
+    connect(m_quickOpen, &PlaceSearchDialog::placeChosen, this,
+            [this](const VaultPlace& place) { openPlace(place, false); });
 }
 
 bool MainWindow::openVault(const QString& folder, const QString& videoOverride)
@@ -1311,8 +1318,9 @@ bool MainWindow::openVault(const QString& folder, const QString& videoOverride)
 
 void MainWindow::chooseFolderToOpen()
 {
-    const QString start = m_vault->isOpen() ? m_vault->root()
-                          : m_session->hasNote() ? m_session->folder() : QDir::homePath();
+    const QString start = m_vault->isOpen()    ? m_vault->root()
+                        : m_session->hasNote() ? m_session->folder()
+                                               : QDir::homePath();
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder"), start);
     if (!folder.isEmpty())
         openVault(folder, {});
@@ -1334,13 +1342,17 @@ void MainWindow::onVaultReady()
 {
     m_vaultProgress->hide();
     m_vaultSidebar->showVault(*m_vault);
-    QString message = tr("Indexed %1: %2")
-                          .arg(QDir::toNativeSeparators(m_vault->root()),
-                               counted(static_cast<qint64>(m_vault->index().noteCount()), tr("1 note"), tr("%1 notes")));
+    QString message
+        = tr("Indexed %1: %2")
+              .arg(QDir::toNativeSeparators(m_vault->root()),
+                   counted(static_cast<qint64>(m_vault->index().noteCount()), tr("1 note"), tr("%1 notes")));
     if (const std::size_t unresolved = m_vault->overview().unresolvedLinks; unresolved > 0)
-        message += QStringLiteral(", ") + counted(static_cast<qint64>(unresolved), tr("1 unresolved link"), tr("%1 unresolved links"));
+        message += QStringLiteral(", ")
+                 + counted(static_cast<qint64>(unresolved), tr("1 unresolved link"), tr("%1 unresolved links"));
     if (!m_vault->index().skippedFiles().empty())
-        message += QStringLiteral(", ") + counted(static_cast<qint64>(m_vault->index().skippedFiles().size()), tr("1 file skipped"), tr("%1 files skipped"));
+        message += QStringLiteral(", ")
+                 + counted(static_cast<qint64>(m_vault->index().skippedFiles().size()), tr("1 file skipped"),
+                           tr("%1 files skipped"));
     if (m_session->hasNote() && m_vault->contains(m_session->path())) {
         m_noteView->refreshNote(noteHtml());  // links styled and checked by the vault's rules now
         updateDiagnostics();
@@ -1444,7 +1456,8 @@ void MainWindow::onBacklinksFound(const QString& notePath, const QList<VaultPlac
         m_backlinks->showBacklinks(backlinks, unresolved);
 }
 
-void MainWindow::onVideoFound(const QString& videoId, const QList<VaultPlace>& notes, const QList<VaultPlace>& citations)
+void MainWindow::onVideoFound(const QString& videoId, const QList<VaultPlace>& notes,
+                              const QList<VaultPlace>& citations)
 {
     if (m_session->hasNote() && videoId == m_session->videoId())
         m_thisVideo->showVideo(videoId, notes, citations);
@@ -1518,7 +1531,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     if (event->type() == QEvent::MouseButtonPress) {
         auto* widget = qobject_cast<QWidget*>(watched);
         const auto* mouse = static_cast<QMouseEvent*>(event);
-        if (widget && widget->window() == this && (mouse->button() == Qt::BackButton || mouse->button() == Qt::ForwardButton)) {
+        if (widget && widget->window() == this
+            && (mouse->button() == Qt::BackButton || mouse->button() == Qt::ForwardButton)) {
             if (mouse->button() == Qt::BackButton)
                 goBack();
             else

@@ -42,8 +42,7 @@ struct VaultPlace;
 class VaultSidebar;
 struct VaultPlace;
 
-class MainWindow : public QMainWindow
-{
+class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
@@ -153,7 +152,8 @@ private:
     HistoryPlace currentPlace() const;
     void noteOpened(const HistoryPlace& left);
     void updateVaultPanes();
-    void onBacklinksFound(const QString& notePath, const QList<VaultPlace>& backlinks, const QList<VaultPlace>& unresolved);
+    void onBacklinksFound(const QString& notePath, const QList<VaultPlace>& backlinks,
+                          const QList<VaultPlace>& unresolved);
     void onVideoFound(const QString& videoId, const QList<VaultPlace>& notes, const QList<VaultPlace>& citations);
     void goBack();
     void goForward();
@@ -194,7 +194,7 @@ private:
     AnnotationEditor* m_annotationEditor = nullptr;
     QAction* m_showAnnotationsAction = nullptr;
     QAction* m_undoAnnotationAction = nullptr;
-    int m_lastCitationIndex = -1;         // for "Loop This Claim"
+    int m_lastCitationIndex = -1;          // for "Loop This Claim"
     bool m_resumeAfterAnnotation = false;  // paused for typing: play again when done
     bool m_openingAnnotations = false;
 };

@@ -13,8 +13,7 @@
 
 namespace scholia::gui {
 
-PreferencesDialog::PreferencesDialog(const QStringList& mediaFolders, QWidget* parent)
-    : QDialog(parent)
+PreferencesDialog::PreferencesDialog(const QStringList& mediaFolders, QWidget* parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));

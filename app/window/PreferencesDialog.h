@@ -8,8 +8,7 @@ class QListWidget;
 
 namespace scholia::gui {
 
-class PreferencesDialog : public QDialog
-{
+class PreferencesDialog : public QDialog {
     Q_OBJECT
 public:
     explicit PreferencesDialog(const QStringList& mediaFolders, QWidget* parent = nullptr);

@@ -11,9 +11,8 @@
 namespace scholia::gui {
 
 RecentFiles::RecentFiles(QObject* parent)
-    : QObject(parent)
-    , m_files(QSettings().value(SettingsKeys::recentFiles).toStringList())
-    , m_storeTimer(new QTimer(this))
+    : QObject(parent), m_files(QSettings().value(SettingsKeys::recentFiles).toStringList()),
+      m_storeTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("recentFiles"));
     m_writer.setMaxThreadCount(1);
@@ -70,10 +69,10 @@ void RecentFiles::fillMenu(QMenu* menu)
             continue;
         ++shown;
         // "&1 note.md  (~/notes)": a mnemonic for the first nine.
-        const QString label = QStringLiteral("%1%2  (%3)")
-                                  .arg(shown <= 9 ? QStringLiteral("&%1 ").arg(shown) : QString(),
-                                       QFileInfo(file).fileName(),
-                                       QDir::toNativeSeparators(QFileInfo(file).absolutePath()));
+        const QString label
+            = QStringLiteral("%1%2  (%3)")
+                  .arg(shown <= 9 ? QStringLiteral("&%1 ").arg(shown) : QString(), QFileInfo(file).fileName(),
+                       QDir::toNativeSeparators(QFileInfo(file).absolutePath()));
         QAction* action = menu->addAction(label);
         action->setData(file);
         connect(action, &QAction::triggered, this, [this, file] { Q_EMIT openRequested(file); });

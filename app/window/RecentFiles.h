@@ -14,8 +14,7 @@ class QTimer;
 
 namespace scholia::gui {
 
-class RecentFiles : public QObject
-{
+class RecentFiles : public QObject {
     Q_OBJECT
 public:
     static constexpr int maxFiles = 10;

@@ -10,7 +10,10 @@ namespace {
 constexpr std::string_view kAnchorStart = "<a class=\"yt-timestamp\" data-t=\"";
 constexpr std::string_view kBreak = "<br>";
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 // The line without its line ending.
 std::string_view content(std::string_view line)
@@ -20,7 +23,10 @@ std::string_view content(std::string_view line)
     return line;
 }
 
-std::string_view lineEnding(std::string_view line) { return line.substr(content(line).size()); }
+std::string_view lineEnding(std::string_view line)
+{
+    return line.substr(content(line).size());
+}
 
 struct ParsedLine {
     std::int64_t ms = 0;
@@ -195,8 +201,7 @@ std::vector<Annotation> readAnnotations(std::string_view fileText)
     return out;
 }
 
-std::string appendAnnotation(std::string_view fileText, std::int64_t ms, std::string_view text,
-                             std::string_view header)
+std::string appendAnnotation(std::string_view fileText, std::int64_t ms, std::string_view text, std::string_view header)
 {
     std::string out(fileText.empty() ? header : fileText);
     if (!out.empty() && out.back() != '\n')

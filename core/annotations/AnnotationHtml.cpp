@@ -15,11 +15,11 @@ namespace scholia {
 namespace {
 
 // QTextBrowser reads one class selector at a time: one rule per class.
-constexpr std::string_view kAnnotationCss =
-    "p.annotation { background-color: #fff4cc; margin-left: 12px; }\n"
-    "li.annotation { background-color: #fff4cc; }\n"
-    "span.annotation-mark { color: #8a6d00; font-weight: bold; }\n"
-    "a.annotation-action { color: #8a8a8a; font-size: small; text-decoration: none; }\n";
+constexpr std::string_view kAnnotationCss
+    = "p.annotation { background-color: #fff4cc; margin-left: 12px; }\n"
+      "li.annotation { background-color: #fff4cc; }\n"
+      "span.annotation-mark { color: #8a6d00; font-weight: bold; }\n"
+      "a.annotation-action { color: #8a8a8a; font-size: small; text-decoration: none; }\n";
 
 struct Block {
     std::size_t open = 0;   // where the claim's block starts ('<' of its opening tag)
@@ -53,8 +53,8 @@ std::optional<Block> findClaimBlock(std::string_view html, const std::string& id
         if (nextClose == std::string_view::npos)
             return std::nullopt;
         const bool realOpen = nextOpen != std::string_view::npos && nextOpen < nextClose
-                              && nextOpen + openTag.size() < html.size()
-                              && (html[nextOpen + openTag.size()] == ' ' || html[nextOpen + openTag.size()] == '>');
+                           && nextOpen + openTag.size() < html.size()
+                           && (html[nextOpen + openTag.size()] == ' ' || html[nextOpen + openTag.size()] == '>');
         if (realOpen) {
             ++depth;
             pos = nextOpen + openTag.size();
@@ -90,7 +90,7 @@ void appendBlock(std::string& out, const Annotation& annotation, int index, bool
     out += listItem ? "<li class=\"annotation\">" : "<p class=\"annotation\">";
     out += "<a name=\"annotation-" + number + "\"></a><span class=\"annotation-mark\">&#9998; </span>";
     out += "<a class=\"citation\" href=\"seek:" + std::to_string(annotation.ms) + "?a=" + number
-           + "\" title=\"your note at " + formatDataT(annotation.ms) + "\">";
+         + "\" title=\"your note at " + formatDataT(annotation.ms) + "\">";
     out += escapeHtml(formatClock(annotation.ms));
     out += "</a> ";
     out += annotationTextHtml(annotation, options);
@@ -155,8 +155,9 @@ std::string mergeAnnotationsIntoHtml(std::string_view noteHtml, const Note& note
     std::vector<int> order(annotations.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = static_cast<int>(i);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](int x, int y) { return annotations[static_cast<std::size_t>(x)].ms < annotations[static_cast<std::size_t>(y)].ms; });
+    std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+        return annotations[static_cast<std::size_t>(x)].ms < annotations[static_cast<std::size_t>(y)].ms;
+    });
 
     // Insertion offset -> blocks to insert there, in order.
     std::map<std::size_t, std::string> inserts;

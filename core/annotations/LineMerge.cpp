@@ -41,8 +41,9 @@ std::vector<Hunk> diff(const Lines& base, const Lines& other)
     if (bn == 0 && on == 0)
         return hunks;
     if ((bn + 1) * (on + 1) > kMaxTableCells || bn == 0 || on == 0) {
-        hunks.push_back({prefix, prefix + bn, Lines(other.begin() + static_cast<std::ptrdiff_t>(prefix),
-                                                    other.begin() + static_cast<std::ptrdiff_t>(prefix + on))});
+        hunks.push_back({prefix, prefix + bn,
+                         Lines(other.begin() + static_cast<std::ptrdiff_t>(prefix),
+                               other.begin() + static_cast<std::ptrdiff_t>(prefix + on))});
         return hunks;
     }
     // Longest common subsequence of the middle parts; lcs[i][j] for base[i..], other[j..].
@@ -108,7 +109,8 @@ Lines region(const Lines& base, std::size_t start, std::size_t end, const std::v
         out.insert(out.end(), hunk->lines.begin(), hunk->lines.end());
         at = hunk->end;
     }
-    out.insert(out.end(), base.begin() + static_cast<std::ptrdiff_t>(at), base.begin() + static_cast<std::ptrdiff_t>(end));
+    out.insert(out.end(), base.begin() + static_cast<std::ptrdiff_t>(at),
+               base.begin() + static_cast<std::ptrdiff_t>(end));
     return out;
 }
 
@@ -154,8 +156,8 @@ MergeResult mergeLines(std::string_view base, std::string_view ours, std::string
     std::size_t b = 0;
     while (a < ourHunks.size() || b < theirHunks.size()) {
         // Start a group with whichever hunk comes first, then grow it while anything overlaps.
-        const bool startWithOurs = b == theirHunks.size()
-                                   || (a < ourHunks.size() && ourHunks[a].start <= theirHunks[b].start);
+        const bool startWithOurs
+            = b == theirHunks.size() || (a < ourHunks.size() && ourHunks[a].start <= theirHunks[b].start);
         const Hunk& first = startWithOurs ? ourHunks[a] : theirHunks[b];
         std::size_t start = first.start;
         std::size_t end = first.end;

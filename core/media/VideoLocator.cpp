@@ -24,41 +24,53 @@ constexpr std::uintmax_t kMaxInfoJsonBytes = 64u * 1024u * 1024u;
 // Far beyond any real video, and keeps seconds * 1000 far from overflowing.
 constexpr double kMaxDurationSeconds = 1e9;
 
-std::string asciiLower(std::string_view text) {
+std::string asciiLower(std::string_view text)
+{
     std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
     return lower;
 }
 
 // Index into video-then-audio extension order, or nullopt when not a media file.
-std::optional<int> extensionRank(const fs::path& file) {
+std::optional<int> extensionRank(const fs::path& file)
+{
     const std::string ext = asciiLower(file.extension().string());
-    if (ext.size() < 2) return std::nullopt;
+    if (ext.size() < 2)
+        return std::nullopt;
     const std::string_view bare = std::string_view(ext).substr(1);
     for (std::size_t i = 0; i < kVideoExtensions.size(); ++i)
-        if (kVideoExtensions[i] == bare) return static_cast<int>(i);
+        if (kVideoExtensions[i] == bare)
+            return static_cast<int>(i);
     for (std::size_t i = 0; i < kAudioExtensions.size(); ++i)
-        if (kAudioExtensions[i] == bare) return static_cast<int>(kVideoExtensions.size() + i);
+        if (kAudioExtensions[i] == bare)
+            return static_cast<int>(kVideoExtensions.size() + i);
     return std::nullopt;
 }
 
-bool isAudioRank(int rank) { return rank >= static_cast<int>(kVideoExtensions.size()); }
+bool isAudioRank(int rank)
+{
+    return rank >= static_cast<int>(kVideoExtensions.size());
+}
 
 enum class NameKind { ExactId, EndsWithBracketedId, ContainsBracketedId };
 
 // yt-dlp's final file is "Title [id].ext"; its intermediates ("Title [id].f137.mp4") only contain it.
-std::optional<NameKind> nameKind(const fs::path& file, const std::string& videoId) {
+std::optional<NameKind> nameKind(const fs::path& file, const std::string& videoId)
+{
     const std::string stem = file.stem().string();
-    if (stem == videoId) return NameKind::ExactId;
+    if (stem == videoId)
+        return NameKind::ExactId;
     const std::string bracketed = "[" + videoId + "]";
-    if (stem.ends_with(bracketed)) return NameKind::EndsWithBracketedId;
-    if (stem.find(bracketed) != std::string::npos) return NameKind::ContainsBracketedId;
+    if (stem.ends_with(bracketed))
+        return NameKind::EndsWithBracketedId;
+    if (stem.find(bracketed) != std::string::npos)
+        return NameKind::ContainsBracketedId;
     return std::nullopt;
 }
 
-bool isRegularFile(const fs::path& path) {
+bool isRegularFile(const fs::path& path)
+{
     std::error_code ec;
     return fs::is_regular_file(path, ec);
 }
@@ -80,58 +92,74 @@ struct SearchFolder {
 };
 
 void collectCandidates(const SearchFolder& folder, std::size_t folderIndex, const std::string& videoId,
-                       std::vector<Candidate>& out) {
+                       std::vector<Candidate>& out)
+{
     std::error_code ec;
     fs::directory_iterator it(folder.path, ec);
-    if (ec) return;  // a missing or unreadable folder simply holds no match
+    if (ec)
+        return;  // a missing or unreadable folder simply holds no match
     for (const fs::directory_iterator end; it != end; it.increment(ec)) {
-        if (ec) return;
+        if (ec)
+            return;
         const fs::path& file = it->path();
         const auto rank = extensionRank(file);
-        if (!rank) continue;
+        if (!rank)
+            continue;
         const auto kind = nameKind(file.filename(), videoId);
-        if (!kind || !isRegularFile(file)) continue;
+        if (!kind || !isRegularFile(file))
+            continue;
         out.push_back({isAudioRank(*rank), folderIndex, *rank, *kind, file});
     }
 }
 
-std::string describe(const Candidate& match, const std::string& videoId, const SearchFolder& folder) {
+std::string describe(const Candidate& match, const std::string& videoId, const SearchFolder& folder)
+{
     const std::string ext = asciiLower(match.path.extension().string());
-    std::string rule = match.kind == NameKind::ExactId ? videoId + ext
-                                                      : "[" + videoId + "] in a " + ext + " file name";
+    std::string rule = match.kind == NameKind::ExactId ? videoId + ext : "[" + videoId + "] in a " + ext + " file name";
     rule += " in " + folder.description;
-    if (match.audio) rule += " (audio only)";
+    if (match.audio)
+        rule += " (audio only)";
     return rule;
 }
 
-std::optional<VideoMatch> fromFrontMatter(const fs::path& noteFolder, const std::string& videoField) {
-    if (videoField.empty()) return std::nullopt;
+std::optional<VideoMatch> fromFrontMatter(const fs::path& noteFolder, const std::string& videoField)
+{
+    if (videoField.empty())
+        return std::nullopt;
     const fs::path candidate = noteFolder / fs::path(videoField);
-    if (!isRegularFile(candidate)) return std::nullopt;
+    if (!isRegularFile(candidate))
+        return std::nullopt;
     return VideoMatch{candidate, "front matter video:"};
 }
 
-std::optional<VideoMatch> byVideoId(const fs::path& noteFolder, const VideoQuery& query) {
-    if (query.videoId.empty()) return std::nullopt;
+std::optional<VideoMatch> byVideoId(const fs::path& noteFolder, const VideoQuery& query)
+{
+    if (query.videoId.empty())
+        return std::nullopt;
     std::vector<SearchFolder> folders{{noteFolder, "the note's folder"}};
     for (const fs::path& media : query.mediaFolders)
         folders.push_back({media, "media folder " + media.string()});
 
     std::vector<Candidate> candidates;
-    for (std::size_t i = 0; i < folders.size(); ++i) collectCandidates(folders[i], i, query.videoId, candidates);
-    if (candidates.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < folders.size(); ++i)
+        collectCandidates(folders[i], i, query.videoId, candidates);
+    if (candidates.empty())
+        return std::nullopt;
 
     const auto best = std::min_element(candidates.begin(), candidates.end(),
                                        [](const Candidate& a, const Candidate& b) { return a.key() < b.key(); });
     return VideoMatch{best->path, describe(*best, query.videoId, folders[best->folderIndex])};
 }
 
-std::optional<std::string> readSmallFile(const fs::path& path) {
+std::optional<std::string> readSmallFile(const fs::path& path)
+{
     std::error_code ec;
     const std::uintmax_t size = fs::file_size(path, ec);
-    if (ec || size > kMaxInfoJsonBytes) return std::nullopt;
+    if (ec || size > kMaxInfoJsonBytes)
+        return std::nullopt;
     std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
+    if (!in)
+        return std::nullopt;
     // Bounded read: the file may have grown since file_size().
     std::string text;
     text.reserve(static_cast<std::size_t>(size));
@@ -140,25 +168,32 @@ std::optional<std::string> readSmallFile(const fs::path& path) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
     }
-    if (text.size() > kMaxInfoJsonBytes) return std::nullopt;
+    if (text.size() > kMaxInfoJsonBytes)
+        return std::nullopt;
     return text;
 }
 
-std::optional<std::int64_t> durationMsFromJson(const nlohmann::json& info) {
-    if (!info.is_object()) return std::nullopt;
+std::optional<std::int64_t> durationMsFromJson(const nlohmann::json& info)
+{
+    if (!info.is_object())
+        return std::nullopt;
     const auto it = info.find("duration");
-    if (it == info.end() || !it->is_number()) return std::nullopt;
+    if (it == info.end() || !it->is_number())
+        return std::nullopt;
     const double seconds = it->get<double>();
-    if (!std::isfinite(seconds) || seconds <= 0.0 || seconds > kMaxDurationSeconds) return std::nullopt;
+    if (!std::isfinite(seconds) || seconds <= 0.0 || seconds > kMaxDurationSeconds)
+        return std::nullopt;
     return static_cast<std::int64_t>(std::llround(seconds * 1000.0));
 }
 
-bool isUnreservedUrlChar(unsigned char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-           c == '.' || c == '~';
+bool isUnreservedUrlChar(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+        || c == '.' || c == '~';
 }
 
-std::string percentEncode(std::string_view text) {
+std::string percentEncode(std::string_view text)
+{
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string encoded;
     for (const char ch : text) {
@@ -176,27 +211,36 @@ std::string percentEncode(std::string_view text) {
 
 }  // namespace
 
-std::optional<VideoMatch> locateVideo(const VideoQuery& query) {
+std::optional<VideoMatch> locateVideo(const VideoQuery& query)
+{
     fs::path noteFolder = query.notePath.parent_path();
-    if (noteFolder.empty()) noteFolder = ".";
-    if (auto match = fromFrontMatter(noteFolder, query.videoField)) return match;
+    if (noteFolder.empty())
+        noteFolder = ".";
+    if (auto match = fromFrontMatter(noteFolder, query.videoField))
+        return match;
     return byVideoId(noteFolder, query);
 }
 
-std::optional<std::int64_t> readInfoJsonDurationMs(const fs::path& videoPath) {
+std::optional<std::int64_t> readInfoJsonDurationMs(const fs::path& videoPath)
+{
     fs::path infoPath = videoPath;
     infoPath.replace_extension(".info.json");
     const auto text = readSmallFile(infoPath);
-    if (!text) return std::nullopt;
+    if (!text)
+        return std::nullopt;
     const nlohmann::json info = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
-    if (info.is_discarded()) return std::nullopt;
+    if (info.is_discarded())
+        return std::nullopt;
     return durationMsFromJson(info);
 }
 
-std::string youtubeUrl(const std::string& videoId, std::optional<std::int64_t> ms) {
-    if (videoId.empty()) return {};  // no video, no link: never a URL to YouTube's home page
+std::string youtubeUrl(const std::string& videoId, std::optional<std::int64_t> ms)
+{
+    if (videoId.empty())
+        return {};  // no video, no link: never a URL to YouTube's home page
     std::string url = "https://www.youtube.com/watch?v=" + percentEncode(videoId);
-    if (ms && *ms >= 0) url += "&t=" + std::to_string(*ms / 1000) + "s";
+    if (ms && *ms >= 0)
+        url += "&t=" + std::to_string(*ms / 1000) + "s";
     return url;
 }
 

@@ -12,10 +12,10 @@
 namespace scholia {
 
 struct VideoQuery {
-    std::filesystem::path notePath;                 // the note file
-    std::string videoId;                            // front matter videoId, may be empty
-    std::string videoField;                         // front matter `video:` (relative to the note), may be empty
-    std::vector<std::filesystem::path> mediaFolders;// searched after the note's own folder
+    std::filesystem::path notePath;                   // the note file
+    std::string videoId;                              // front matter videoId, may be empty
+    std::string videoField;                           // front matter `video:` (relative to the note), may be empty
+    std::vector<std::filesystem::path> mediaFolders;  // searched after the note's own folder
 };
 
 struct VideoMatch {

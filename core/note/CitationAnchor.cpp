@@ -6,9 +6,15 @@ namespace scholia {
 
 namespace {
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b)
 {
@@ -66,9 +72,15 @@ bool hasJunk(std::string_view value)
     return false;
 }
 
-bool sameTime(const TimestampText& a, const TimestampText& b) { return a.fields == b.fields && a.millis == b.millis; }
+bool sameTime(const TimestampText& a, const TimestampText& b)
+{
+    return a.fields == b.fields && a.millis == b.millis;
+}
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted(std::string_view s)
+{
+    return "\"" + std::string(s) + "\"";
+}
 
 }  // namespace
 

@@ -112,11 +112,14 @@ int fileLine(const FrontMatterSplit& split, const YAML::Mark& mark)
     return mark.is_null() ? split.firstLine : split.firstLine + 1 + mark.line;
 }
 
-int fileColumn(const YAML::Mark& mark) { return mark.is_null() ? 0 : mark.column + 1; }
+int fileColumn(const YAML::Mark& mark)
+{
+    return mark.is_null() ? 0 : mark.column + 1;
+}
 
 // Fills one of the known string fields, or says why it cannot.
-void readStringField(const FrontMatterSplit& split, const std::string& key, const YAML::Node& value,
-                     std::string& field, std::vector<Diagnostic>& diagnostics)
+void readStringField(const FrontMatterSplit& split, const std::string& key, const YAML::Node& value, std::string& field,
+                     std::vector<Diagnostic>& diagnostics)
 {
     if (value.IsScalar()) {
         field = value.Scalar();
@@ -162,11 +165,20 @@ void readEntries(const FrontMatterSplit& split, const YAML::Node& root, FrontMat
 // they are read here; anything else (nesting, flow collections, escapes, comments, tags,
 // null values, a problem to report) goes to yaml-cpp, which stays the reference.
 
-bool isKeyStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
-bool isKeyByte(char c) { return isKeyStart(c) || c == '-' || c == '.'; }
+bool isKeyStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+bool isKeyByte(char c)
+{
+    return isKeyStart(c) || c == '-' || c == '.';
+}
 
 // YAML's null spellings: yaml-cpp makes such a plain scalar a null node.
-bool isNullWord(std::string_view s) { return s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+bool isNullWord(std::string_view s)
+{
+    return s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
 
 // Printable ASCII, or well-formed UTF-8 outside C1 controls and YAML's special code points.
 bool isSafeText(std::string_view s)
@@ -252,7 +264,8 @@ bool readFlatMapping(std::string_view yaml, FrontMatter& out)
         std::size_t colon = 1;
         while (colon < line.size() && isKeyByte(line[colon]))
             ++colon;
-        if (colon >= line.size() || line[colon] != ':' || colon > 128 || colon + 1 >= line.size() || line[colon + 1] != ' ')
+        if (colon >= line.size() || line[colon] != ':' || colon > 128 || colon + 1 >= line.size()
+            || line[colon + 1] != ' ')
             return false;
         const std::string_view key = line.substr(0, colon);
         std::size_t valueStart = colon + 1;
@@ -330,8 +343,8 @@ FrontMatter parseFrontMatterWithYamlCpp(const FrontMatterSplit& split, std::vect
 {
     FrontMatter out;
     if (split.unterminated) {
-        diagnostics.push_back({split.firstLine, 0, Severity::Warning,
-                               "front matter has no closing `---`; read as Markdown"});
+        diagnostics.push_back(
+            {split.firstLine, 0, Severity::Warning, "front matter has no closing `---`; read as Markdown"});
         return out;
     }
     if (split.firstLine == 0)
@@ -345,8 +358,8 @@ FrontMatter parseFrontMatterWithYamlCpp(const FrontMatterSplit& split, std::vect
         if (root.IsNull())
             return out;  // empty, or only comments
         if (!root.IsMap()) {
-            diagnostics.push_back({split.firstLine, 0, Severity::Warning,
-                                   "front matter is not a mapping of keys to values; ignored"});
+            diagnostics.push_back(
+                {split.firstLine, 0, Severity::Warning, "front matter is not a mapping of keys to values; ignored"});
             return out;
         }
         readEntries(split, root, out, diagnostics);
@@ -354,8 +367,8 @@ FrontMatter parseFrontMatterWithYamlCpp(const FrontMatterSplit& split, std::vect
         diagnostics.push_back({fileLine(split, error.mark), fileColumn(error.mark), Severity::Error,
                                "invalid front matter: " + error.msg});
     } catch (const std::exception& error) {
-        diagnostics.push_back({split.firstLine, 0, Severity::Error,
-                               std::string("invalid front matter: ") + error.what()});
+        diagnostics.push_back(
+            {split.firstLine, 0, Severity::Error, std::string("invalid front matter: ") + error.what()});
     }
     return out;
 }

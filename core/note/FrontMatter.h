@@ -10,11 +10,11 @@
 namespace scholia {
 
 struct FrontMatterSplit {
-    std::string_view yaml;     // the text between the fences (empty if none)
-    std::size_t bodyOffset = 0;// byte offset where the Markdown body starts
-    int firstLine = 0;         // line of the opening fence, 0 if none
-    int lastLine = 0;          // line of the closing fence
-    bool unterminated = false; // an opening fence with no closing one: treated as body
+    std::string_view yaml;       // the text between the fences (empty if none)
+    std::size_t bodyOffset = 0;  // byte offset where the Markdown body starts
+    int firstLine = 0;           // line of the opening fence, 0 if none
+    int lastLine = 0;            // line of the closing fence
+    bool unterminated = false;   // an opening fence with no closing one: treated as body
 };
 
 // Finds a front matter block ("---" on line 1, closed by "---" or "..."). A UTF-8 BOM is skipped.

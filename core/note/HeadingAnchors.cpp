@@ -7,7 +7,10 @@ namespace scholia {
 
 namespace {
 
-bool isAsciiAlnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool isAsciiAlnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 // Punctuation, spaces and symbols outside ASCII separate words like ASCII punctuation
 // does ("Iran’s" -> "iran-s"); letters of any script are kept.

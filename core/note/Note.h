@@ -31,31 +31,31 @@ struct FrontMatter {
 };
 
 struct Heading {
-    int level = 1;          // 1..6
-    std::string text;       // plain text (wikilinks shown by their label)
-    std::string anchor;     // stable, unique within the note: "historical-context-iran-and-the-mek"
+    int level = 1;       // 1..6
+    std::string text;    // plain text (wikilinks shown by their label)
+    std::string anchor;  // stable, unique within the note: "historical-context-iran-and-the-mek"
     int line = 0;
 };
 
 struct Citation {
-    std::string written;        // the data-t value as written ("01:11:11"), or the label when data-t is unusable
-    std::string label;          // the visible label as written, without brackets ("01:11:11"), may be empty
-    int line = 0;               // where the anchor starts
+    std::string written;  // the data-t value as written ("01:11:11"), or the label when data-t is unusable
+    std::string label;    // the visible label as written, without brackets ("01:11:11"), may be empty
+    int line = 0;         // where the anchor starts
     int column = 0;
     std::optional<TimestampText> text;  // parsed from `written`
-    Resolution resolution;      // filled by resolveTimestamps(); before that, a literal reading
-    int claim = -1;             // index into Note::claims, or -1 (citation outside any claim)
+    Resolution resolution;              // filled by resolveTimestamps(); before that, a literal reading
+    int claim = -1;                     // index into Note::claims, or -1 (citation outside any claim)
 };
 
 enum class ClaimKind { Paragraph, ListItem, Heading };
 
 struct Claim {
-    std::string id;                       // "claim-0", "claim-1", ...: the HTML anchor name
+    std::string id;  // "claim-0", "claim-1", ...: the HTML anchor name
     ClaimKind kind = ClaimKind::Paragraph;
-    std::string text;                     // plain text, citations removed, wikilinks by label
-    std::vector<std::string> sectionPath; // enclosing headings, outermost first
+    std::string text;                      // plain text, citations removed, wikilinks by label
+    std::vector<std::string> sectionPath;  // enclosing headings, outermost first
     int line = 0;
-    std::vector<int> citations;           // indices into Note::citations, in order
+    std::vector<int> citations;  // indices into Note::citations, in order
 };
 
 struct WikiLink {
@@ -71,7 +71,7 @@ struct WikiLink {
 
 struct MarkdownLink {
     std::string url;
-    std::string text;      // plain text of the link
+    std::string text;  // plain text of the link
     bool image = false;
     int line = 0;
 };
@@ -82,7 +82,7 @@ struct HtmlSlot {
     enum class Kind { Citation, WikiLink };
     std::size_t offset = 0;  // byte offset into RenderedBody::html
     Kind kind = Kind::Citation;
-    int index = 0;           // into Note::citations or Note::wikilinks
+    int index = 0;  // into Note::citations or Note::wikilinks
 };
 
 struct RenderedBody {
@@ -91,13 +91,13 @@ struct RenderedBody {
 };
 
 struct Note {
-    std::string path;                 // as given to parseNote(); may be empty
+    std::string path;  // as given to parseNote(); may be empty
     FrontMatter frontMatter;
     std::vector<Heading> outline;
     std::vector<Claim> claims;
-    std::vector<Citation> citations;  // in source order
-    std::vector<WikiLink> wikilinks;  // in source order, including those in headings and lists
-    std::vector<MarkdownLink> links;  // ordinary Markdown links and images
+    std::vector<Citation> citations;      // in source order
+    std::vector<WikiLink> wikilinks;      // in source order, including those in headings and lists
+    std::vector<MarkdownLink> links;      // ordinary Markdown links and images
     std::vector<Diagnostic> diagnostics;  // parse diagnostics, then resolution diagnostics
     RenderedBody body;
 

@@ -26,7 +26,10 @@ namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 constexpr std::array<bool, 256> makeSpaces()
 {
@@ -38,7 +41,10 @@ constexpr std::array<bool, 256> makeSpaces()
 constexpr std::array<bool, 256> kSpace = makeSpaces();
 
 // Punctuation that attaches to the word before it once a citation between them is removed.
-bool attachesLeft(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')'; }
+bool attachesLeft(char c)
+{
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')';
+}
 
 std::string_view literalOf(cmark_node* node)
 {
@@ -46,7 +52,10 @@ std::string_view literalOf(cmark_node* node)
     return literal ? std::string_view(literal) : std::string_view();
 }
 
-std::string_view stringOrEmpty(const char* s) { return s ? std::string_view(s) : std::string_view(); }
+std::string_view stringOrEmpty(const char* s)
+{
+    return s ? std::string_view(s) : std::string_view();
+}
 
 // Whether `text` has no whitespace but single spaces between words, as nearly all claim
 // text has (cmark keeps no line breaks in text nodes). Word at a time; a false alarm only
@@ -193,12 +202,12 @@ private:
         int level = 0;
         ClaimKind kind = ClaimKind::Paragraph;
         int line = 0;
-        std::size_t htmlStart = 0;  // its "<p>", or where its opening is inserted at the end
-        bool tight = false;         // in a tight list item: no <p>
+        std::size_t htmlStart = 0;     // its "<p>", or where its opening is inserted at the end
+        bool tight = false;            // in a tight list item: no <p>
         std::size_t itemStart = npos;  // that item's content start, when first in the item
         std::size_t slotStart = 0;     // slots before this block
         int claim = -1;
-        std::string plain;          // plain text so far, reused from block to block
+        std::string plain;  // plain text so far, reused from block to block
     };
 
     struct LinkFrame {
@@ -652,7 +661,8 @@ private:
             else if (tag.closing && tag.name == hiddenTag_)
                 hiddenTag_.clear();
         }
-        diagnose(Severity::Info, node, "raw HTML " + (tag.isTag ? tag.display() : std::string("markup")) + " not shown");
+        diagnose(Severity::Info, node,
+                 "raw HTML " + (tag.isTag ? tag.display() : std::string("markup")) + " not shown");
     }
 
     void code(cmark_node* node)
@@ -707,9 +717,10 @@ private:
         if (frame.allowed)
             out("</a>");
         else
-            note_.diagnostics.push_back({frame.line, frame.column, Severity::Warning,
-                                         "link to \"" + frame.url
-                                             + "\" shown as text: only http, https, mailto and relative links are followed"});
+            note_.diagnostics.push_back(
+                {frame.line, frame.column, Severity::Warning,
+                 "link to \"" + frame.url
+                     + "\" shown as text: only http, https, mailto and relative links are followed"});
         if (fullModel_)
             note_.links.push_back({std::move(frame.url), plainSince(frame.plainStart), false, frame.line});
     }
@@ -830,16 +841,16 @@ private:
     std::string& html_;
     std::vector<HtmlSlot>& slots_;
     bool keepBody_;
-    bool fullModel_;                   // false: ParseOptions::forIndex
-    std::vector<bool> used_;           // each token becomes a link at most once
+    bool fullModel_;          // false: ParseOptions::forIndex
+    std::vector<bool> used_;  // each token becomes a link at most once
     TextBlock block_;
     bool afterCitation_ = false;
     std::vector<LinkFrame> links_;
     std::vector<LinkFrame> images_;
     int imageDepth_ = 0;
-    std::string hiddenTag_;            // inside inline <script> or <style>
-    std::vector<std::size_t> items_;   // html offset just after each open "<li>"
-    std::vector<Section> sections_;    // enclosing headings
+    std::string hiddenTag_;           // inside inline <script> or <style>
+    std::vector<std::size_t> items_;  // html offset just after each open "<li>"
+    std::vector<Section> sections_;   // enclosing headings
     HeadingAnchors anchors_;
     std::string scratch_;
 };
@@ -853,9 +864,11 @@ void parseInto(Note& note, std::string_view text, const ParseOptions& options)
     note.diagnostics.insert(note.diagnostics.end(), lexed.diagnostics.begin(), lexed.diagnostics.end());
     // Bytes cmark replaces by U+FFFD: say so once, so the reader knows the file is damaged.
     if (!lexed.validUtf8)
-        note.diagnostics.push_back({0, 0, Severity::Warning, "the note is not valid UTF-8: invalid bytes are shown as U+FFFD"});
+        note.diagnostics.push_back(
+            {0, 0, Severity::Warning, "the note is not valid UTF-8: invalid bytes are shown as U+FFFD"});
     if (text.find('\0') != std::string_view::npos)
-        note.diagnostics.push_back({0, 0, Severity::Warning, "the note contains NUL bytes (a binary file?): they are shown as U+FFFD"});
+        note.diagnostics.push_back(
+            {0, 0, Severity::Warning, "the note contains NUL bytes (a binary file?): they are shown as U+FFFD"});
 
     // cmark's own validation costs a tenth of its parse; the pass above already knows.
     const int cmarkOptions = lexed.validUtf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8;

@@ -119,7 +119,7 @@ void* reallocate(void* pointer, std::size_t size)
     return arena.reallocate(pointer, size);
 }
 
-void release(void*) {}
+void release(void*) { }
 
 ParseArenaScope::~ParseArenaScope()
 {

@@ -18,9 +18,18 @@ constexpr std::size_t npos = std::string_view::npos;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::string_view kContinuation = "\xEE\x80\x80n\xEE\x80\x81";
 
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
-bool isLineBreak(char c) { return c == '\n' || c == '\r'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+bool isLineBreak(char c)
+{
+    return c == '\n' || c == '\r';
+}
+char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // The bytes that may start something the pass replaces; all others are copied in runs.
 constexpr std::array<bool, 256> makeSpecials()
@@ -119,8 +128,8 @@ std::size_t findStopOrLineBreak(std::string_view text, std::size_t from, char st
         using wordscan::bytesEqual;
         for (; i + 8 <= text.size(); i += 8) {
             const std::uint64_t word = wordscan::load(text, i);
-            if (const std::uint64_t found = bytesEqual(word, static_cast<unsigned char>(stop)) | bytesEqual(word, '\n')
-                                          | bytesEqual(word, '\r'))
+            if (const std::uint64_t found
+                = bytesEqual(word, static_cast<unsigned char>(stop)) | bytesEqual(word, '\n') | bytesEqual(word, '\r'))
                 return i + wordscan::firstFlagged(found);
         }
     }
@@ -298,7 +307,8 @@ private:
     {
         return pos + 2 < text_.size() && static_cast<unsigned char>(text_[pos]) == 0xEE
             && static_cast<unsigned char>(text_[pos + 1]) == 0x80
-            && (static_cast<unsigned char>(text_[pos + 2]) == 0x80 || static_cast<unsigned char>(text_[pos + 2]) == 0x81);
+            && (static_cast<unsigned char>(text_[pos + 2]) == 0x80
+                || static_cast<unsigned char>(text_[pos + 2]) == 0x81);
     }
 
     // Writes the token for text_[token.begin, token.end) and continues after it.
@@ -448,8 +458,8 @@ private:
             label = text_.substr(gt + 1, labelEnd - gt - 1);
         } else {
             token.end = gt + 1;  // the label stays text
-            out_.tokenDiagnostics.push_back({line, column, Severity::Warning,
-                                             "unclosed citation anchor: no </a> after its label"});
+            out_.tokenDiagnostics.push_back(
+                {line, column, Severity::Warning, "unclosed citation anchor: no </a> after its label"});
         }
         Citation citation = makeCitation(attributes, label, line, column, out_.tokenDiagnostics);
         repairUtf8(citation.written);
@@ -526,13 +536,13 @@ private:
     std::string_view text_;
     std::size_t bodyOffset_;
     std::size_t pos_;
-    std::size_t run_;              // start of the bytes not yet copied
-    std::size_t linkFreeUntil_ = 0;// inside another HTML tag: no tokens before this
+    std::size_t run_;                // start of the bytes not yet copied
+    std::size_t linkFreeUntil_ = 0;  // inside another HTML tag: no tokens before this
     bool validUtf8_ = true;
     int line_;
     std::size_t lineStart_;
     std::size_t synced_;
-    bool hasCarriageReturn_;       // rare: then lines are counted byte by byte
+    bool hasCarriageReturn_;  // rare: then lines are counted byte by byte
     std::size_t bufferLineStart_;
     std::size_t tagScanFrom_ = 1;  // empty memo: from > stop
     std::size_t tagScanStop_ = 0;
@@ -545,11 +555,11 @@ int PreLexed::originalColumn(int line, int bufferColumn) const
 {
     if (bufferColumn <= 0)
         return bufferColumn;
-    const auto after = std::upper_bound(shifts.begin(), shifts.end(), std::pair(line, bufferColumn),
-                                        [](const std::pair<int, int>& key, const ColumnShift& shift) {
-                                            return std::tie(key.first, key.second)
-                                                 < std::tie(shift.line, shift.bufferColumn);
-                                        });
+    const auto after
+        = std::upper_bound(shifts.begin(), shifts.end(), std::pair(line, bufferColumn),
+                           [](const std::pair<int, int>& key, const ColumnShift& shift) {
+                               return std::tie(key.first, key.second) < std::tie(shift.line, shift.bufferColumn);
+                           });
     if (after == shifts.begin())
         return bufferColumn;
     const ColumnShift& shift = *std::prev(after);

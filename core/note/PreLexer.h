@@ -32,7 +32,7 @@ struct LexToken {
     Kind kind = Kind::Citation;
     std::size_t begin = 0;  // the original text, as byte offsets into the whole note
     std::size_t end = 0;
-    int payload = 0;        // into PreLexed::citations or PreLexed::wikilinks
+    int payload = 0;                   // into PreLexed::citations or PreLexed::wikilinks
     std::size_t diagnosticsBegin = 0;  // into PreLexed::tokenDiagnostics
     std::size_t diagnosticsEnd = 0;
 };
@@ -65,8 +65,8 @@ PreLexed preLex(std::string_view text, std::size_t bodyOffset, int bodyLine);
 struct TokenRef {
     bool continuation = false;  // U+E000 'n' U+E001: nothing to show
     LexToken::Kind kind = LexToken::Kind::Citation;
-    std::size_t number = 0;     // index into PreLexed::tokens
-    std::size_t length = 0;     // bytes taken in the text
+    std::size_t number = 0;  // index into PreLexed::tokens
+    std::size_t length = 0;  // bytes taken in the text
 };
 
 // Reads the token at the start of `text` (which begins with kTokenOpen); nullopt when it

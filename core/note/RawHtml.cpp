@@ -6,9 +6,18 @@ namespace scholia {
 
 namespace {
 
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool isAsciiDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::size_t endAfter(std::string_view html, std::size_t from, std::string_view terminator)
 {
@@ -99,9 +108,15 @@ RawTag readRawTag(std::string_view html)
     return tag;
 }
 
-bool isLineBreakTag(const RawTag& tag) { return tag.isTag && !tag.closing && tag.name == "br"; }
+bool isLineBreakTag(const RawTag& tag)
+{
+    return tag.isTag && !tag.closing && tag.name == "br";
+}
 
-bool hidesContent(const RawTag& tag) { return tag.isTag && (tag.name == "script" || tag.name == "style"); }
+bool hidesContent(const RawTag& tag)
+{
+    return tag.isTag && (tag.name == "script" || tag.name == "style");
+}
 
 std::size_t findClosingTag(std::string_view html, std::string_view name)
 {

@@ -9,10 +9,10 @@
 namespace scholia {
 
 struct RawTag {
-    bool isTag = false;     // false: a '<' that starts no tag ("a < b"): plain text
-    bool closing = false;   // </name>
-    std::string name;       // lowercase: "br", "div"; "!--" for a comment, "!doctype", "?" ...
-    std::size_t length = 0; // bytes up to and including its '>' (or to the end if unterminated)
+    bool isTag = false;      // false: a '<' that starts no tag ("a < b"): plain text
+    bool closing = false;    // </name>
+    std::string name;        // lowercase: "br", "div"; "!--" for a comment, "!doctype", "?" ...
+    std::size_t length = 0;  // bytes up to and including its '>' (or to the end if unterminated)
 
     // How a diagnostic shows it: "<div>", "</div>", "<!-- -->".
     std::string display() const;

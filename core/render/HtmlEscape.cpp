@@ -29,7 +29,6 @@ bool isUnreserved(unsigned char c)
         || c == '_' || c == '~' || c == '/';
 }
 
-
 // The next byte to escape: most text has none.
 std::size_t findEscape(std::string_view text, std::size_t i)
 {

@@ -14,19 +14,19 @@ namespace scholia {
 namespace {
 
 // Small on purpose: QTextBrowser understands a subset of CSS 2, one class selector at a time.
-constexpr std::string_view kBuiltInCss =
-    "body { font-family: sans-serif; }\n"
-    "h1.note-title { margin-bottom: 12px; }\n"
-    "a.citation { font-family: monospace; font-size: small; color: #1c5d99; background-color: #e6eef7;"
-    " text-decoration: none; }\n"
-    "a.reinterpreted { color: #8a4b00; background-color: #fbeedb; }\n"
-    "a.past-end { color: #9c2a2a; background-color: #f8e1e1; }\n"
-    "span.broken { font-family: monospace; font-size: small; color: #9c2a2a; text-decoration: line-through; }\n"
-    "a.wikilink { color: #2d6a3e; text-decoration: none; }\n"
-    "a.unresolved { color: #c0262d; font-style: italic; text-decoration: underline; }\n"
-    "span.blocked-image { color: #6b6b6b; font-style: italic; }\n"
-    "pre { background-color: #f4f4f4; }\n"
-    "blockquote { color: #555555; }\n";
+constexpr std::string_view kBuiltInCss
+    = "body { font-family: sans-serif; }\n"
+      "h1.note-title { margin-bottom: 12px; }\n"
+      "a.citation { font-family: monospace; font-size: small; color: #1c5d99; background-color: #e6eef7;"
+      " text-decoration: none; }\n"
+      "a.reinterpreted { color: #8a4b00; background-color: #fbeedb; }\n"
+      "a.past-end { color: #9c2a2a; background-color: #f8e1e1; }\n"
+      "span.broken { font-family: monospace; font-size: small; color: #9c2a2a; text-decoration: line-through; }\n"
+      "a.wikilink { color: #2d6a3e; text-decoration: none; }\n"
+      "a.unresolved { color: #c0262d; font-style: italic; text-decoration: underline; }\n"
+      "span.blocked-image { color: #6b6b6b; font-style: italic; }\n"
+      "pre { background-color: #f4f4f4; }\n"
+      "blockquote { color: #555555; }\n";
 
 bool endsWithIgnoringCase(std::string_view text, std::string_view suffix)
 {
@@ -43,8 +43,8 @@ bool endsWithIgnoringCase(std::string_view text, std::string_view suffix)
 
 bool isImageFile(std::string_view target)
 {
-    static constexpr std::array<std::string_view, 8> kExtensions = {".png", ".jpg",  ".jpeg", ".gif",
-                                                                     ".svg", ".webp", ".bmp",  ".avif"};
+    static constexpr std::array<std::string_view, 8> kExtensions
+        = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif"};
     return std::any_of(kExtensions.begin(), kExtensions.end(),
                        [&](std::string_view extension) { return endsWithIgnoringCase(target, extension); });
 }

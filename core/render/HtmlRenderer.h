@@ -17,8 +17,8 @@
 namespace scholia {
 
 struct WikiLinkTarget {
-    bool exists = false;   // styled "wikilink" when true, "wikilink unresolved" when false
-    std::string href;      // empty: the default note:<target>#<fragment>
+    bool exists = false;  // styled "wikilink" when true, "wikilink unresolved" when false
+    std::string href;     // empty: the default note:<target>#<fragment>
 };
 
 using WikiLinkResolver = std::function<WikiLinkTarget(const WikiLink&)>;

@@ -6,11 +6,20 @@ namespace scholia {
 
 namespace {
 
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
-bool isSchemeChar(char c) { return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'; }
+bool isSchemeChar(char c)
+{
+    return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+}
 
-bool isIgnoredInScheme(char c) { return c == '\t' || c == '\n' || c == '\r'; }
+bool isIgnoredInScheme(char c)
+{
+    return c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string_view trimLeadingControls(std::string_view url)
 {
@@ -54,7 +63,10 @@ UrlKind classifyUrl(std::string_view url)
     return UrlKind::OtherScheme;
 }
 
-bool isAllowedLink(std::string_view url) { return classifyUrl(url) != UrlKind::OtherScheme; }
+bool isAllowedLink(std::string_view url)
+{
+    return classifyUrl(url) != UrlKind::OtherScheme;
+}
 
 bool isLocalImage(std::string_view url)
 {

@@ -37,6 +37,9 @@ inline std::uint64_t bytesBelow(std::uint64_t word, unsigned char limit)
     return (word - kOnes * limit) & ~word & kHighs;
 }
 
-inline std::size_t firstFlagged(std::uint64_t flags) { return static_cast<std::size_t>(std::countr_zero(flags)) / 8; }
+inline std::size_t firstFlagged(std::uint64_t flags)
+{
+    return static_cast<std::size_t>(std::countr_zero(flags)) / 8;
+}
 
 }  // namespace scholia::wordscan

@@ -14,8 +14,14 @@ namespace {
 constexpr std::int64_t kMaxFieldValue = 999'999'999;
 constexpr std::size_t kMaxFields = TimeFields::kMax;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string_view trimSpaces(std::string_view s)
 {
@@ -166,7 +172,7 @@ private:
     {
         const std::optional<std::int64_t> value = fieldValue(text);
         if (!value || m_out.fields.size() == kMaxFields)
-            return false;  // five or more fields: no reading of them is credible
+            return false;                                // five or more fields: no reading of them is credible
         if (!m_out.fields.empty() && !m_afterSeparator)  // "1h2m3s", "01 11 11"
             addOddity(m_out, "fields separated by something other than ':'");
         if (!m_out.fields.empty() && text.size() == 1)

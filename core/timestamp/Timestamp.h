@@ -58,9 +58,9 @@ private:
 };
 
 struct TimestampText {
-    TimeFields fields;                 // numeric fields as written, most significant first (1 to 4)
-    int millis = 0;                    // a ".mmm" or ",mmm" fraction on the last field
-    std::vector<std::string> oddities; // what was unusual and tolerated, in words (empty = clean)
+    TimeFields fields;                  // numeric fields as written, most significant first (1 to 4)
+    int millis = 0;                     // a ".mmm" or ",mmm" fraction on the last field
+    std::vector<std::string> oddities;  // what was unusual and tolerated, in words (empty = clean)
 
     friend bool operator==(const TimestampText&, const TimestampText&) = default;
 };

@@ -69,12 +69,8 @@ Options optionsFor(const TimestampText& text)
     Options options;
     const TimeFields& f = text.fields;
     switch (f.size()) {
-    case 1:
-        options.add({f[0] * kSecondMs + text.millis, Reading::Literal, false});
-        break;
-    case 2:
-        options.add({hms(0, f[0], f[1]) + text.millis, Reading::Literal, f[1] >= 60});
-        break;
+    case 1: options.add({f[0] * kSecondMs + text.millis, Reading::Literal, false}); break;
+    case 2: options.add({hms(0, f[0], f[1]) + text.millis, Reading::Literal, f[1] >= 60}); break;
     case 3: {
         const bool literalValid = f[1] < 60 && f[2] < 60;
         const bool minutesValid = f[0] != 0 && f[1] < 60;
@@ -285,7 +281,8 @@ std::vector<Resolution> resolveTimestampSequence(const std::vector<std::optional
 std::vector<Resolution> resolveTimestampSequence(std::span<const TimestampText* const> texts,
                                                  std::optional<std::int64_t> durationMs, Explanations explanations)
 {
-    return resolveSequence(texts.size(), [&](std::size_t i) { return texts[i]; }, durationMs, explanations);
+    return resolveSequence(
+        texts.size(), [&](std::size_t i) { return texts[i]; }, durationMs, explanations);
 }
 
 }  // namespace scholia

@@ -15,18 +15,18 @@
 namespace scholia {
 
 enum class Reading {
-    Literal,           // fields read as [[H:]M:]S as written
-    MinutesSeconds,    // "MM:SS:xx": the last field dropped (frames or junk), 01:11:11 -> 1:11
-    HoursMinutesSeconds // "H:MM:SS:xx" four fields: the last one dropped
+    Literal,             // fields read as [[H:]M:]S as written
+    MinutesSeconds,      // "MM:SS:xx": the last field dropped (frames or junk), 01:11:11 -> 1:11
+    HoursMinutesSeconds  // "H:MM:SS:xx" four fields: the last one dropped
 };
 
 struct Resolution {
     std::optional<std::int64_t> ms;  // empty only when the text had no time at all
     Reading reading = Reading::Literal;
-    bool reinterpreted = false;      // true when the reading is not the literal one
-    bool pastEnd = false;            // lies past the known duration even so
-    bool carried = false;            // a field >= 60 was carried into the next one up
-    std::string explanation;         // e.g. "01:11:11 read as 1:11 (MM:SS:xx)"; empty when literal and fine
+    bool reinterpreted = false;  // true when the reading is not the literal one
+    bool pastEnd = false;        // lies past the known duration even so
+    bool carried = false;        // a field >= 60 was carried into the next one up
+    std::string explanation;     // e.g. "01:11:11 read as 1:11 (MM:SS:xx)"; empty when literal and fine
 };
 
 // Whether the author is told about a resolution: set exactly when `explanation` is written.

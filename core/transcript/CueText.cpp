@@ -147,7 +147,6 @@ bool isLineBreakTag(std::string_view tag)
 
 }  // namespace
 
-
 CueLineText cleanCueLine(std::string_view raw)
 {
     CueLineText result;

@@ -82,7 +82,8 @@ std::optional<std::string_view> noteNameIn(std::string_view target)
     if (!mayBePath(name))
         return name.empty() ? std::nullopt : std::optional(name);
     // A loop, not find_first_of(), which calls memchr on its set for every byte of the name.
-    const bool separator = std::any_of(name.begin(), name.end(), [](char c) { return c == '/' || c == '\\' || c == '\0'; });
+    const bool separator
+        = std::any_of(name.begin(), name.end(), [](char c) { return c == '/' || c == '\\' || c == '\0'; });
     const bool path = separator || name.find("..") != std::string_view::npos;
     // Without separators only a drive ("C:x" on Windows) can root a name: the path is built,
     // and allocated, only then (it was a third of resolving a link).
@@ -367,7 +368,8 @@ std::vector<std::pair<std::string, std::vector<std::uint32_t>>> NoteNameTable::n
     for (auto& [name, notes] : byFileName) {
         if (notes.size() < 2)
             continue;  // "a.md" and "a.MD": one stem, two file names
-        std::sort(notes.begin(), notes.end(), [&](std::uint32_t a, std::uint32_t b) { return m_paths[a] < m_paths[b]; });
+        std::sort(notes.begin(), notes.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return m_paths[a] < m_paths[b]; });
         names.emplace_back(name, std::move(notes));
     }
     return names;

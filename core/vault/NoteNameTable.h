@@ -24,9 +24,9 @@ enum class LinkStatus {
 
 struct LinkResolution {
     LinkStatus status = LinkStatus::Missing;
-    std::uint32_t note = 0;          // when Resolved: the index given to the table
-    LinkRule rule = LinkRule::Exact; // when Resolved: the rule that found it
-    std::uint32_t candidates = 0;    // notes that rule matched; > 1 means a preference chose
+    std::uint32_t note = 0;           // when Resolved: the index given to the table
+    LinkRule rule = LinkRule::Exact;  // when Resolved: the rule that found it
+    std::uint32_t candidates = 0;     // notes that rule matched; > 1 means a preference chose
 
     friend bool operator==(const LinkResolution&, const LinkResolution&) = default;
 };

@@ -51,7 +51,7 @@ std::string_view fileStem(std::string_view path)
 // Writes rows and texts into a record's block, front to back.
 class BlockWriter {
 public:
-    BlockWriter(std::byte* block, std::uint32_t stringsAt) : m_block(block), m_stringsAt(stringsAt) {}
+    BlockWriter(std::byte* block, std::uint32_t stringsAt) : m_block(block), m_stringsAt(stringsAt) { }
 
     template <typename Row>
     void row(std::uint32_t& at, const Row& value)
@@ -106,8 +106,8 @@ NoteRecord NoteRecord::fromNote(const Note& note, std::string_view relativePath)
     record.m_linksAt = record.m_citationsAt + record.m_citationCount * sizeof(CitationRow);
     record.m_stringsAt = record.m_linksAt + record.m_linkCount * sizeof(LinkRow);
 
-    std::size_t stringBytes = relativePath.size() + title.size() + note.frontMatter.videoId.size() +
-                              quickOpenTitle.size() + quickOpenName.size();
+    std::size_t stringBytes = relativePath.size() + title.size() + note.frontMatter.videoId.size()
+                            + quickOpenTitle.size() + quickOpenName.size();
     for (const Heading& heading : note.outline)
         stringBytes += heading.text.size();
     for (const WikiLink& link : note.wikilinks)

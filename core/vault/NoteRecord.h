@@ -45,9 +45,9 @@ public:
         TextSpan fragment;
         std::int32_t line = 0;
         std::int32_t embed = 0;
-        LinkResolution resolution;  // filled by the vault index once every note is known
-        std::uint32_t foldedKey = 0; // hashes of the target's NameKeys: which links a file that
-        std::uint32_t slugKey = 0;   // comes or goes can concern (NoteNameTable.h)
+        LinkResolution resolution;    // filled by the vault index once every note is known
+        std::uint32_t foldedKey = 0;  // hashes of the target's NameKeys: which links a file that
+        std::uint32_t slugKey = 0;    // comes or goes can concern (NoteNameTable.h)
     };
 
     NoteRecord() = default;
@@ -74,7 +74,7 @@ public:
     std::span<LinkRow> links();
 
     std::uint32_t citationCount() const { return m_allCitations; }  // with or without a time
-    std::uint32_t warningCount() const { return m_warnings; }        // parse and timestamp diagnostics
+    std::uint32_t warningCount() const { return m_warnings; }       // parse and timestamp diagnostics
     std::uint32_t errorCount() const { return m_errors; }
 
     std::size_t memoryBytes() const { return sizeof(NoteRecord) + m_bytes; }

@@ -16,12 +16,11 @@ namespace {
 // Frequent English words that would make the index large and the results no better.
 // Sorted, to be read; none is longer than detail::kLongestStopWord.
 constexpr std::array<std::string_view, 64> kStopWords = {
-    "about", "after", "all",   "also",  "an",    "and",   "any",   "are",   "as",    "at",    "be",
-    "been",  "being", "both",  "but",   "by",    "can",   "could", "did",   "do",    "does",  "each",
-    "for",   "from",  "had",   "has",   "have",  "he",    "her",   "his",   "how",   "if",    "in",
-    "into",  "is",    "it",    "its",   "just",  "may",   "more",  "most",  "not",   "of",    "on",
-    "or",    "our",   "she",   "so",    "such",  "than",  "that",  "the",   "their", "them",  "then",
-    "there", "these", "they",  "this",  "to",    "was",   "were",  "which", "with",
+    "about", "after", "all",  "also",  "an",    "and",  "any",  "are",  "as",   "at",   "be",    "been", "being",
+    "both",  "but",   "by",   "can",   "could", "did",  "do",   "does", "each", "for",  "from",  "had",  "has",
+    "have",  "he",    "her",  "his",   "how",   "if",   "in",   "into", "is",   "it",   "its",   "just", "may",
+    "more",  "most",  "not",  "of",    "on",    "or",   "our",  "she",  "so",   "such", "than",  "that", "the",
+    "their", "them",  "then", "there", "these", "they", "this", "to",   "was",  "were", "which", "with",
 };
 
 // A word of up to 8 bytes as one number, so that the stop-word test compares integers: byte i
@@ -60,20 +59,24 @@ constexpr bool inStopTable(std::string_view word)
 }
 
 // ASCII bases of U+00C0..U+00FF; "" marks the two symbols in that block (multiplication, division).
+// A row is 16 code points: U+00C0, U+00D0, U+00E0, U+00F0.
+// clang-format off
 constexpr std::array<std::string_view, 64> kLatin1Folds = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",
 };
+// clang-format on
 
 // ASCII bases of U+0100..U+017F (Latin Extended-A), one letter each; '2' marks the ligatures.
-constexpr std::string_view kLatinExtendedAFolds =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii22jjkkkllllllllllnnnnnnnnnoooooo22rrrrrrssssssss"
-    "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+constexpr std::string_view kLatinExtendedAFolds
+    = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii22jjkkkllllllllllnnnnnnnnnoooooo22rrrrrrssssssss"
+      "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 static_assert(kLatinExtendedAFolds.size() == 0x80);
 static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()));
-static_assert(std::all_of(kStopWords.begin(), kStopWords.end(), [](std::string_view word) { return inStopTable(word); }));
+static_assert(std::all_of(kStopWords.begin(), kStopWords.end(),
+                          [](std::string_view word) { return inStopTable(word); }));
 static_assert(!inStopTable("th") && !inStopTable("them2") && !inStopTable("abou"));
 static_assert(std::all_of(kStopWords.begin(), kStopWords.end(), [](std::string_view word) {
     return word.size() >= 2 && word.size() <= detail::kLongestStopWord;
@@ -86,9 +89,18 @@ struct CodePointRange {
 
 // Punctuation, symbols, spaces and emoji beyond ASCII: they separate words.
 constexpr std::array<CodePointRange, 12> kSeparators = {{
-    {0x0080, 0x00BF}, {0x00D7, 0x00D7}, {0x00F7, 0x00F7}, {0x2000, 0x206F}, {0x20A0, 0x20CF},
-    {0x2190, 0x2BFF}, {0x3000, 0x303F}, {0xFE00, 0xFE0F}, {0xFEFF, 0xFEFF}, {0xFF01, 0xFF20},
-    {0x1F000, 0x1FAFF}, {0xE0000, 0xE007F},
+    {0x0080, 0x00BF},
+    {0x00D7, 0x00D7},
+    {0x00F7, 0x00F7},
+    {0x2000, 0x206F},
+    {0x20A0, 0x20CF},
+    {0x2190, 0x2BFF},
+    {0x3000, 0x303F},
+    {0xFE00, 0xFE0F},
+    {0xFEFF, 0xFEFF},
+    {0xFF01, 0xFF20},
+    {0x1F000, 0x1FAFF},
+    {0xE0000, 0xE007F},
 }};
 
 bool isSeparator(char32_t cp)
@@ -110,10 +122,17 @@ Decoded decodeUtf8(std::string_view text)
         return {lead, 1, true};
     std::size_t length = 0;
     char32_t cp = 0;
-    if ((lead & 0xE0) == 0xC0) { length = 2; cp = lead & 0x1F; }
-    else if ((lead & 0xF0) == 0xE0) { length = 3; cp = lead & 0x0F; }
-    else if ((lead & 0xF8) == 0xF0) { length = 4; cp = lead & 0x07; }
-    else return {};
+    if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+        cp = lead & 0x1F;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+        cp = lead & 0x0F;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+        cp = lead & 0x07;
+    } else
+        return {};
     if (text.size() < length)
         return {};
     for (std::size_t i = 1; i < length; ++i) {
@@ -125,7 +144,6 @@ Decoded decodeUtf8(std::string_view text)
     return {cp, length, true};
 }
 
-
 // Appends the folded form of one non-ASCII letter; returns false for a separator.
 bool appendFolded(std::string& out, char32_t cp)
 {
@@ -136,14 +154,20 @@ bool appendFolded(std::string& out, char32_t cp)
         return true;
     }
     if (cp >= 0x100 && cp <= 0x17F) {
-        if (cp == 0x132 || cp == 0x133) out += "ij";
-        else if (cp == 0x152 || cp == 0x153) out += "oe";
-        else out += kLatinExtendedAFolds[cp - 0x100];
+        if (cp == 0x132 || cp == 0x133)
+            out += "ij";
+        else if (cp == 0x152 || cp == 0x153)
+            out += "oe";
+        else
+            out += kLatinExtendedAFolds[cp - 0x100];
         return true;
     }
-    if (cp >= 0x391 && cp <= 0x3A9) cp += 0x20;       // Greek capitals
-    else if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;  // Cyrillic capitals
-    else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;
+    if (cp >= 0x391 && cp <= 0x3A9)
+        cp += 0x20;  // Greek capitals
+    else if (cp >= 0x410 && cp <= 0x42F)
+        cp += 0x20;  // Cyrillic capitals
+    else if (cp >= 0x400 && cp <= 0x40F)
+        cp += 0x50;
     appendUtf8(out, cp);
     return true;
 }
@@ -267,7 +291,7 @@ std::size_t FoldedText::foldAscii(std::string_view text)
         const std::uint64_t letters = asciiLettersAndDigits(word);
         const std::uint64_t beyond = word & kHighs;
         store8(out + at, word | (letters >> 2));  // 0x20 folds a letter to lowercase; digits have it
-        if (beyond) {  // rare: most notes are all ASCII
+        if (beyond) {                             // rare: most notes are all ASCII
             m_beyondAsciiBits[at / 64] |= gatherHighBits(beyond) << (at % 64);
             m_beyondAscii = true;
         }

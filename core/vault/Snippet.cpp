@@ -55,7 +55,8 @@ Snippet cut(std::string_view text, Range bounds, Range window, const std::vector
         snippet.text += kEllipsis;
     const std::size_t shift = snippet.text.size();
     std::string body(text.substr(window.first, window.second - window.first));
-    std::replace_if(body.begin(), body.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    std::replace_if(
+        body.begin(), body.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
     snippet.text += body;
     if (window.second < bounds.second)
         snippet.text += kEllipsis;
@@ -110,7 +111,8 @@ std::string_view lineOf(std::string_view text, int line)
 std::string_view trimmedSpaces(std::string_view text)
 {
     const std::size_t first = text.find_first_not_of(' ');
-    return first == std::string_view::npos ? std::string_view{} : text.substr(first, text.find_last_not_of(' ') - first + 1);
+    return first == std::string_view::npos ? std::string_view{}
+                                           : text.substr(first, text.find_last_not_of(' ') - first + 1);
 }
 
 // "[[target#part | label]]" -> "label"; "[[target#part]]" -> "target"

@@ -129,7 +129,8 @@ private:
         // No skip_permission_denied: a folder that cannot be read is reported, not silently left out.
         fs::directory_iterator it(folder, ec);
         if (ec) {
-            m_list.skipped.push_back(problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
+            m_list.skipped.push_back(
+                problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
             return;
         }
         // The folder's relative path once; each file's is that and its name (lexically_relative
@@ -142,7 +143,8 @@ private:
             visit(*it, prefix, folders);
         }
         if (ec)
-            m_list.skipped.push_back(problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
+            m_list.skipped.push_back(
+                problem(m_root, folder, Severity::Warning, "cannot list the folder: " + ec.message()));
     }
 
     // The entry's own type (a symlink is not followed): the one the listing gave, else lstat().
@@ -152,7 +154,7 @@ private:
             return fs::file_type::symlink;
         if (ec)
             return fs::file_type::none;
-        return entry.is_directory(ec) ? fs::file_type::directory
+        return entry.is_directory(ec)    ? fs::file_type::directory
              : entry.is_regular_file(ec) ? fs::file_type::regular
                                          : fs::symlink_status(entry.path(), ec).type();
     }
@@ -185,8 +187,9 @@ private:
         const fs::file_status target = fs::status(path, ec);
         if (ec || !fs::exists(target)) {
             if (isNoteFileName(path))
-                m_list.skipped.push_back(problem(m_root, path, Severity::Warning,
-                                                 "cannot follow the symbolic link: " + (ec ? ec.message() : "no target")));
+                m_list.skipped.push_back(
+                    problem(m_root, path, Severity::Warning,
+                            "cannot follow the symbolic link: " + (ec ? ec.message() : "no target")));
             return;
         }
         if (fs::is_directory(target)) {
@@ -196,7 +199,8 @@ private:
         if (!isNoteFileName(path))
             return;
         if (!staysInside(m_canonicalRoot, path)) {
-            m_list.skipped.push_back(problem(m_root, path, Severity::Warning, "symbolic link to a file outside the vault"));
+            m_list.skipped.push_back(
+                problem(m_root, path, Severity::Warning, "symbolic link to a file outside the vault"));
             return;
         }
         if (!fs::is_regular_file(target)) {
@@ -222,7 +226,7 @@ private:
 
 class FileDescriptor {
 public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    explicit FileDescriptor(int fd) : m_fd(fd) { }
     ~FileDescriptor()
     {
         if (m_fd >= 0)
@@ -281,7 +285,7 @@ FileStamp stampOf(const struct stat& info)
 
 std::optional<FileStamp> fileStampOf(const fs::path& file)
 {
-    struct stat info {};
+    struct stat info { };
     if (::stat(file.c_str(), &info) != 0)
         return std::nullopt;
     return stampOf(info);
@@ -293,7 +297,7 @@ std::string readNoteFileInto(const fs::path& file, std::uintmax_t maxBytes, std:
     const FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
     if (fd.get() < 0)
         return "cannot open: " + errnoMessage();
-    struct stat info {};
+    struct stat info { };
     if (::fstat(fd.get(), &info) != 0)
         return "cannot read: " + errnoMessage();
     if (!S_ISREG(info.st_mode))

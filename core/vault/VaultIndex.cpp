@@ -139,7 +139,8 @@ VaultIndex VaultIndex::build(const fs::path& root, const VaultIndexOptions& opti
     try {
         index.indexAll(root, options, shared);
     } catch (const std::exception& e) {  // out of memory, or threads refused: report, do not crash the GUI
-        index.m_skipped.push_back({"", Diagnostic{0, 0, Severity::Error, std::string("indexing stopped: ") + e.what()}});
+        index.m_skipped.push_back(
+            {"", Diagnostic{0, 0, Severity::Error, std::string("indexing stopped: ") + e.what()}});
         index.m_cancelled = true;
     }
     shared.listingDone.store(true);
@@ -388,8 +389,8 @@ std::vector<NoteLink> VaultIndex::links(NoteId note) const
         return entries;
     const NoteRecord& r = m_entries[note].record;
     for (const NoteRecord::LinkRow& link : r.links())
-        entries.push_back({std::string(r.text(link.target)), std::string(r.text(link.fragment)), link.line, link.embed != 0,
-                           link.resolution});
+        entries.push_back({std::string(r.text(link.target)), std::string(r.text(link.fragment)), link.line,
+                           link.embed != 0, link.resolution});
     return entries;
 }
 
@@ -481,8 +482,9 @@ NoteId VaultIndex::mainNoteOf(const std::vector<NoteId>& notes) const
     for (const NoteId from : notes) {
         for (const NoteRecord::LinkRow& link : m_entries[from].record.links()) {
             const NoteId to = link.resolution.note;
-            if (link.resolution.status != LinkStatus::Resolved || to == from ||
-                !std::binary_search(notes.begin(), notes.end(), to, [&](NoteId a, NoteId b) { return pathOf(a) < pathOf(b); }))
+            if (link.resolution.status != LinkStatus::Resolved || to == from
+                || !std::binary_search(notes.begin(), notes.end(), to,
+                                       [&](NoteId a, NoteId b) { return pathOf(a) < pathOf(b); }))
                 continue;
             ++degree[to].first;
             ++degree[from].second;
@@ -530,8 +532,8 @@ VaultIndex::QueryMatches VaultIndex::match(const SearchQuery& query) const
 
     QueryMatches found;
     for (std::size_t i = 0; i < exact.size(); ++i) {
-        const std::vector<Posting> list =
-            i == 0 ? m_terms.find(exact[i].second) : m_terms.findIn(exact[i].second, documentsOf(found.postings));
+        const std::vector<Posting> list
+            = i == 0 ? m_terms.find(exact[i].second) : m_terms.findIn(exact[i].second, documentsOf(found.postings));
         found.titleDocs.push_back(titleDocuments(list));
         found.postings = i == 0 ? list : intersect(found.postings, list);
         if (found.postings.empty())
@@ -606,8 +608,10 @@ std::vector<SearchHit> VaultIndex::search(std::string_view text, std::size_t max
     // Title hits first, the shortest titles (the closest fits) first.
     std::vector<NoteMatches> titled;
     std::copy_if(notes.begin(), notes.end(), std::back_inserter(titled), [](const NoteMatches& n) { return n.title; });
-    const auto titleKey = [&](const NoteMatches& n) { return std::tuple(m_entries[n.note].record.title().size(), pathOf(n.note)); };
-    takeBest(titled, std::min(maxHits, titled.size()), [&](const auto& a, const auto& b) { return titleKey(a) < titleKey(b); });
+    const auto titleKey
+        = [&](const NoteMatches& n) { return std::tuple(m_entries[n.note].record.title().size(), pathOf(n.note)); };
+    takeBest(titled, std::min(maxHits, titled.size()),
+             [&](const auto& a, const auto& b) { return titleKey(a) < titleKey(b); });
     for (std::size_t i = 0; i < titled.size() && hits.size() < maxHits; ++i)
         hits.push_back(SearchHit{titled[i].note, std::nullopt, 0, std::nullopt});
 
@@ -618,7 +622,8 @@ std::vector<SearchHit> VaultIndex::search(std::string_view text, std::size_t max
         return std::tuple(std::numeric_limits<std::size_t>::max() - n.titleTerms,
                           std::numeric_limits<std::size_t>::max() - claimCount(n), pathOf(n.note));
     };
-    takeBest(notes, std::min(maxHits - hits.size(), notes.size()), [&](const auto& a, const auto& b) { return claimKey(a) < claimKey(b); });
+    takeBest(notes, std::min(maxHits - hits.size(), notes.size()),
+             [&](const auto& a, const auto& b) { return claimKey(a) < claimKey(b); });
     for (std::size_t i = 0; i < notes.size() && hits.size() < maxHits; ++i) {
         const NoteRecord& record = m_entries[notes[i].note].record;
         for (std::size_t p = notes[i].first; p < notes[i].last && hits.size() < maxHits; ++p) {
@@ -742,7 +747,8 @@ IndexUpdate VaultIndex::update(const fs::path& file)
     if (!parsed) {
         VaultDiagnostic problem = skippedFile(*relative, std::move(error));
         m_skipped.push_back(problem);
-        return known ? removeNote(*known, std::move(problem)) : IndexUpdate{UpdateOutcome::Ignored, std::nullopt, problem};
+        return known ? removeNote(*known, std::move(problem))
+                     : IndexUpdate{UpdateOutcome::Ignored, std::nullopt, problem};
     }
 
     // A path seen before (then removed) keeps its NoteId.

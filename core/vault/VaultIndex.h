@@ -135,9 +135,9 @@ struct VaultCheck {
     std::size_t resolvedExact = 0;
     std::size_t resolvedCaseInsensitive = 0;
     std::size_t resolvedSlug = 0;
-    std::size_t resolvedAmongSeveral = 0;  // of those resolved, how many had several candidates
-    std::size_t missing = 0;               // no note of that name
-    std::size_t refused = 0;               // a path, not a name ("../x", "/etc/x")
+    std::size_t resolvedAmongSeveral = 0;         // of those resolved, how many had several candidates
+    std::size_t missing = 0;                      // no note of that name
+    std::size_t refused = 0;                      // a path, not a name ("../x", "/etc/x")
     std::vector<UnresolvedLink> unresolvedLinks;  // by note path, then line
     std::vector<SharedFileName> sharedFileNames;  // file names in several folders
     std::vector<NoteId> notesWithoutCitations;    // by path
@@ -232,7 +232,7 @@ private:
         NoteRecord record;
         std::uint32_t doc = 0;  // its documents in m_terms; a re-read note gets a new one
         bool present = false;
-        FileStamp stamp;        // of the file as it was read
+        FileStamp stamp;  // of the file as it was read
     };
 
     void indexAll(const std::filesystem::path& root, const VaultIndexOptions& options, IndexProgress& progress);
@@ -245,8 +245,8 @@ private:
     std::string_view pathOf(NoteId note) const;
     std::optional<std::string> relativePathOf(const std::filesystem::path& file) const;
     struct QueryMatches {
-        std::vector<Posting> postings;                    // titles and claims holding every term
-        std::vector<std::vector<std::uint32_t>> titleDocs; // per term: the documents with it in their title
+        std::vector<Posting> postings;                      // titles and claims holding every term
+        std::vector<std::vector<std::uint32_t>> titleDocs;  // per term: the documents with it in their title
     };
     QueryMatches match(const SearchQuery& query) const;
     std::optional<std::string> readText(NoteId note) const;

@@ -4,6 +4,7 @@
 #include "annotations/AbLoop.h"
 #include "annotations/AnnotationEditor.h"
 #include "annotations/AnnotationFile.h"
+#include "annotations/AnnotationSettings.h"
 #include "annotations/AnnotationStore.h"
 #include "common/CoreBridge.h"
 #include "note/NoteParser.h"
@@ -12,7 +13,6 @@
 #include "note/NoteView.h"
 #include "player/CitationSlider.h"
 #include "player/PlayerPanel.h"
-#include "annotations/AnnotationSettings.h"
 #include "window/MainWindow.h"
 #include "window/PreferencesDialog.h"
 
@@ -20,12 +20,12 @@
 
 #include <QAction>
 #include <QCheckBox>
-#include <QDoubleSpinBox>
-#include <QLineEdit>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -62,8 +62,7 @@ bool writeExternally(const QString& path, const QByteArray& bytes)
 
 }  // namespace
 
-class AnnotationsTest : public QObject
-{
+class AnnotationsTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init()
@@ -100,9 +99,11 @@ private Q_SLOTS:
     void annotationsStayShownWhenTheNoteIsShownAgain()
     {
         const QString remark = QStringLiteral("my own remark on the attack");
-        QVERIFY(writeExternally(m_annotationsPath, "- <a class=\"yt-timestamp\" data-t=\"00:00:30\">[00:00:30]</a> " + remark.toUtf8() + "\n"));
+        QVERIFY(writeExternally(m_annotationsPath, "- <a class=\"yt-timestamp\" data-t=\"00:00:30\">[00:00:30]</a> "
+                                                       + remark.toUtf8() + "\n"));
         const QString other = m_dir.filePath(QStringLiteral("other_note.md"));
-        QVERIFY(writeExternally(other, "# Other\n\nA claim <a class=\"yt-timestamp\" data-t=\"00:00:10\">[00:00:10]</a>.\n"));
+        QVERIFY(writeExternally(other,
+                                "# Other\n\nA claim <a class=\"yt-timestamp\" data-t=\"00:00:10\">[00:00:10]</a>.\n"));
         QVERIFY(m_window->openNote(m_notePath));
         QTRY_VERIFY(m_parts.noteView->toPlainText().contains(remark));
 
@@ -138,13 +139,14 @@ private Q_SLOTS:
         QTRY_VERIFY(!m_editor->isVisible());
 
         const QByteArray file = readAll(m_annotationsPath);
-        QVERIFY2(file.startsWith("---\ntitle: \"My notes on Irans cyber attacks on Albania\"\nvideoId: i_4Jtcev5VY\n---\n"),
-                 file.constData());
+        QVERIFY2(
+            file.startsWith("---\ntitle: \"My notes on Irans cyber attacks on Albania\"\nvideoId: i_4Jtcev5VY\n---\n"),
+            file.constData());
         const qint64 ms = m_store->annotations().at(0).ms;
         QVERIFY2(std::abs(ms - 71000) <= 250, qPrintable(QString::number(ms)));
-        const QByteArray line = "- <a class=\"yt-timestamp\" data-t=\"" + QByteArray::fromStdString(formatDataT(ms)) + "\">["
-                                + QByteArray::fromStdString(formatDataT(ms))
-                                + "]</a> Check the *source*<br>for 1:11 & <more>\n";
+        const QByteArray line = "- <a class=\"yt-timestamp\" data-t=\"" + QByteArray::fromStdString(formatDataT(ms))
+                              + "\">[" + QByteArray::fromStdString(formatDataT(ms))
+                              + "]</a> Check the *source*<br>for 1:11 & <more>\n";
         QVERIFY2(file.endsWith(line), file.constData());
 
         // Read back by the parser every note goes through: one claim, at that time.
@@ -158,10 +160,12 @@ private Q_SLOTS:
         const QString text = m_parts.noteView->toPlainText();
         // Rendered as Markdown like every note: emphasis applies, and a raw tag is not shown
         // (the file keeps it, as typed).
-        QVERIFY2(text.contains(QStringLiteral("Check the source\nfor 1:11 &")) || text.contains(QStringLiteral("Check the source\u2028for 1:11 &")),
+        QVERIFY2(text.contains(QStringLiteral("Check the source\nfor 1:11 &"))
+                     || text.contains(QStringLiteral("Check the source\u2028for 1:11 &")),
                  qPrintable(text));
         QVERIFY(!text.contains(QStringLiteral("<more>")));
-        QVERIFY(text.indexOf(QStringLiteral("a new mode of conflict is emerging")) < text.indexOf(QStringLiteral("Check the source")));
+        QVERIFY(text.indexOf(QStringLiteral("a new mode of conflict is emerging"))
+                < text.indexOf(QStringLiteral("Check the source")));
         QVERIFY(text.indexOf(QStringLiteral("Check the source")) < text.indexOf(QStringLiteral("The U.S. government")));
 
         // And a mark of its own on the seek bar, beside the citations' ticks.
@@ -248,10 +252,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_parts.player->videoSink()->videoFrame().isValid(), mediaTimeout);
         QTest::keyClick(m_parts.noteView, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(m_store->annotations().size(), std::size_t(2));
-        QVERIFY(QString::fromStdString(m_store->annotations().at(1).text).startsWith(QStringLiteral("![[attachments/")));
+        QVERIFY(
+            QString::fromStdString(m_store->annotations().at(1).text).startsWith(QStringLiteral("![[attachments/")));
         QVERIFY2(m_parts.noteView->toHtml().contains(QStringLiteral("src=\"mine/attachments/")),
                  qPrintable(m_parts.noteView->toHtml()));
-        QVERIFY2(m_parts.noteView->refusedResources().isEmpty(), qPrintable(m_parts.noteView->refusedResources().join(',')));
+        QVERIFY2(m_parts.noteView->refusedResources().isEmpty(),
+                 qPrintable(m_parts.noteView->refusedResources().join(',')));
         QDir(m_dir.filePath(QStringLiteral("mine"))).removeRecursively();
 
         // Never the note itself, never outside the note's folder.
@@ -329,8 +335,9 @@ private Q_SLOTS:
         openWithVideo(sampleVideoPath());
         QVERIFY(m_store->add(10000, QStringLiteral("mine")));
         const QByteArray written = readAll(m_annotationsPath);
-        QVERIFY(writeExternally(m_annotationsPath,
-                                written + "- <a class=\"yt-timestamp\" data-t=\"00:02:00\">[00:02:00]</a> added in Obsidian\n"));
+        QVERIFY(writeExternally(
+            m_annotationsPath,
+            written + "- <a class=\"yt-timestamp\" data-t=\"00:02:00\">[00:02:00]</a> added in Obsidian\n"));
         QTRY_VERIFY_WITH_TIMEOUT(m_parts.noteView->toPlainText().contains(QStringLiteral("added in Obsidian")), 5000);
         QTRY_VERIFY(statusText(*m_window).contains(QStringLiteral("changed in another program")));
     }
@@ -346,7 +353,8 @@ private Q_SLOTS:
         QVERIFY(undo->isEnabled());
         const QByteArray afterTwo = readAll(m_annotationsPath);
         // Someone else adds a line meanwhile.
-        const QByteArray external = afterTwo + "- <a class=\"yt-timestamp\" data-t=\"00:00:30\">[00:00:30]</a> theirs\n";
+        const QByteArray external
+            = afterTwo + "- <a class=\"yt-timestamp\" data-t=\"00:00:30\">[00:00:30]</a> theirs\n";
         QVERIFY(writeExternally(m_annotationsPath, external));
 
         m_parts.noteView->setFocus();
@@ -406,7 +414,8 @@ private Q_SLOTS:
         seekPaused(95000);
         QVideoSink* sink = m_parts.player->videoSink();
         QTRY_VERIFY_WITH_TIMEOUT(sink->videoFrame().isValid()
-                                     && std::abs(sink->videoFrame().startTime() / 1000 - m_parts.player->position()) <= 250,
+                                     && std::abs(sink->videoFrame().startTime() / 1000 - m_parts.player->position())
+                                            <= 250,
                                  mediaTimeout);
         const qint64 position = m_parts.player->position();
 
@@ -422,11 +431,13 @@ private Q_SLOTS:
         const QImage png(m_dir.filePath(relative));
         QCOMPARE(png.size(), QSize(320, 180));
         // The frame shown at the capture time: the same picture as the sink's frame there.
-        QCOMPARE(png.convertToFormat(QImage::Format_RGB32), sink->videoFrame().toImage().convertToFormat(QImage::Format_RGB32));
+        QCOMPARE(png.convertToFormat(QImage::Format_RGB32),
+                 sink->videoFrame().toImage().convertToFormat(QImage::Format_RGB32));
 
         // Rendered as an image loaded from the note's folder, not refused.
         QVERIFY(m_parts.noteView->toHtml().contains(relative));
-        QVERIFY2(m_parts.noteView->refusedResources().isEmpty(), qPrintable(m_parts.noteView->refusedResources().join(',')));
+        QVERIFY2(m_parts.noteView->refusedResources().isEmpty(),
+                 qPrintable(m_parts.noteView->refusedResources().join(',')));
     }
 
     // A-B loop set with the shortcuts: playback never runs far past B and comes back to A.
@@ -469,7 +480,8 @@ private Q_SLOTS:
     void loopThisClaim()
     {
         openWithVideo(sampleVideoPath());
-        QVERIFY(clickAnchor(m_parts.noteView, citationHref(citationIndex(*m_parts.session, QStringLiteral("01:11:11")))));
+        QVERIFY(
+            clickAnchor(m_parts.noteView, citationHref(citationIndex(*m_parts.session, QStringLiteral("01:11:11")))));
         QTest::keyClick(m_parts.noteView, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
         AbLoop* loop = m_parts.player->abLoop();
         QVERIFY(loop->isActive());

@@ -2,17 +2,17 @@
 // QSettings, each in a real writer process (atomic_writer) killed with SIGKILL in the middle
 // of its saves, many times, at varied moments. The file must always hold one whole content.
 
-#include "AtomicWriterContent.h"
 #include "common/AtomicWrite.h"
+#include "AtomicWriterContent.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QSet>
 #include <QThread>
 
 #include <memory>
@@ -36,8 +36,7 @@ struct KillRun {
 
 }  // namespace
 
-class AtomicWriteTest : public QObject
-{
+class AtomicWriteTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void writesTheWholeContentAndReplacesIt()
@@ -49,7 +48,8 @@ private Q_SLOTS:
         QCOMPARE(writeFileAtomically(path, "second\n"), QString());
         QCOMPARE(readAll(path), QByteArray("second\n"));
         // No temporary file is left beside it.
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("settings file.ini")});
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("settings file.ini")});
     }
 
     void aFailedWriteSaysWhyAndLeavesTheTargetAlone()
@@ -115,7 +115,8 @@ private:
             QFile::remove(path + QStringLiteral(".lock"));
             QProcess writer;
             writer.setProcessChannelMode(QProcess::SeparateChannels);
-            writer.start(QStringLiteral(SCHOLIA_ATOMIC_WRITER), {mode, path, QStringLiteral("1"), QString::number(next)});
+            writer.start(QStringLiteral(SCHOLIA_ATOMIC_WRITER),
+                         {mode, path, QStringLiteral("1"), QString::number(next)});
             if (!writer.waitForStarted(10000)) {
                 QTest::qFail("atomic_writer did not start", __FILE__, __LINE__);
                 return run;
@@ -156,7 +157,9 @@ private:
             const qint64 old = begun > next ? begun - 1 : inFile;
             if (*generation != begun && *generation != old) {
                 QTest::qFail(qPrintable(QStringLiteral("the file holds save %1; expected %2 or %3")
-                                            .arg(*generation).arg(old).arg(begun)),
+                                            .arg(*generation)
+                                            .arg(old)
+                                            .arg(begun)),
                              __FILE__, __LINE__);
                 return run;
             }

@@ -22,7 +22,8 @@ int main(int argc, char* argv[])
     const int megabytes = arguments.size() == 5 ? arguments.at(3).toInt(&ok) : 0;
     bool firstOk = false;
     const qint64 first = arguments.size() == 5 ? arguments.at(4).toLongLong(&firstOk) : 0;
-    if (!ok || !firstOk || first <= 0 || megabytes <= 0 || (arguments.at(1) != QLatin1String("file") && arguments.at(1) != QLatin1String("settings"))) {
+    if (!ok || !firstOk || first <= 0 || megabytes <= 0
+        || (arguments.at(1) != QLatin1String("file") && arguments.at(1) != QLatin1String("settings"))) {
         std::fprintf(stderr, "usage: atomic_writer file|settings PATH MEGABYTES FIRST\n");
         return 2;
     }

@@ -52,8 +52,7 @@ QByteArray shortNote()
 
 }  // namespace
 
-class BadInputTest : public QObject
-{
+class BadInputTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init()
@@ -89,7 +88,8 @@ private Q_SLOTS:
     void note_binaryFile_isRefusedWithAMessage()
     {
         QVERIFY(!m_window->openNote(badNote("binary.md")));
-        QVERIFY2(statusText(*m_window).contains(QLatin1String("binary.md is a binary file")), qPrintable(statusText(*m_window)));
+        QVERIFY2(statusText(*m_window).contains(QLatin1String("binary.md is a binary file")),
+                 qPrintable(statusText(*m_window)));
         QVERIFY(m_parts.noteView->toPlainText().contains(QLatin1String("Could not open the note")));
         expectWindowStillWorks();
     }
@@ -123,7 +123,8 @@ private Q_SLOTS:
         QVERIFY(!m_parts.noteView->toPlainText().contains(QLatin1Char('\r')));
         // The only problem is the link to a note that is not there; its target has no '\r'.
         QCOMPARE(m_diagnostics->text(), QStringLiteral("1 warning"));
-        QVERIFY2(m_diagnostics->toolTip().contains(QLatin1String("\"other note\": no such note")), qPrintable(m_diagnostics->toolTip()));
+        QVERIFY2(m_diagnostics->toolTip().contains(QLatin1String("\"other note\": no such note")),
+                 qPrintable(m_diagnostics->toolTip()));
     }
 
     void note_unterminatedFrontMatter_isAWarningAndTheTextShows()
@@ -139,7 +140,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_window->openNote(badNote("front_matter_not_yaml.md")));
         QVERIFY2(m_diagnostics->text().contains(QLatin1String("error")), qPrintable(m_diagnostics->text()));
-        QVERIFY2(m_diagnostics->toolTip().contains(QLatin1String("invalid front matter")), qPrintable(m_diagnostics->toolTip()));
+        QVERIFY2(m_diagnostics->toolTip().contains(QLatin1String("invalid front matter")),
+                 qPrintable(m_diagnostics->toolTip()));
         QVERIFY(m_parts.noteView->toPlainText().contains(QLatin1String("Heading")));
         expectWindowStillWorks();
     }
@@ -147,7 +149,8 @@ private Q_SLOTS:
     void note_frontMatterNotAMapping_isAWarning()
     {
         QVERIFY(m_window->openNote(badNote("front_matter_not_mapping.md")));
-        QVERIFY2(m_diagnostics->toolTip().contains(QLatin1String("not a mapping")), qPrintable(m_diagnostics->toolTip()));
+        QVERIFY2(m_diagnostics->toolTip().contains(QLatin1String("not a mapping")),
+                 qPrintable(m_diagnostics->toolTip()));
         QVERIFY(m_parts.noteView->toPlainText().contains(QLatin1String("Heading")));
     }
 
@@ -228,7 +231,8 @@ private Q_SLOTS:
         const QString fifo = dir.filePath(QStringLiteral("pipe.md"));
         QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
         QVERIFY(!m_window->openNote(fifo));  // would block forever if it were opened for reading
-        QVERIFY2(statusText(*m_window).contains(QLatin1String("pipe.md is not a note file")), qPrintable(statusText(*m_window)));
+        QVERIFY2(statusText(*m_window).contains(QLatin1String("pipe.md is not a note file")),
+                 qPrintable(statusText(*m_window)));
         QVERIFY(!m_window->openNote(QStringLiteral("/dev/zero")));
         expectWindowStillWorks();
     }
@@ -236,13 +240,15 @@ private Q_SLOTS:
     void note_unreadableFile_isRefusedWithAMessage()
     {
         if (::geteuid() == 0)
-            QSKIP("root reads every file: permissions cannot be tested (the FIFO row covers a file that cannot be read)");
+            QSKIP(
+                "root reads every file: permissions cannot be tested (the FIFO row covers a file that cannot be read)");
         QTemporaryDir dir;
         const QString locked = dir.filePath(QStringLiteral("locked.md"));
         QVERIFY(writeFile(locked, "# Secret\n"));
         QVERIFY(QFile::setPermissions(locked, QFileDevice::WriteOwner));
         QVERIFY(!m_window->openNote(locked));
-        QVERIFY2(statusText(*m_window).contains(QLatin1String("Cannot read locked.md")), qPrintable(statusText(*m_window)));
+        QVERIFY2(statusText(*m_window).contains(QLatin1String("Cannot read locked.md")),
+                 qPrintable(statusText(*m_window)));
         expectWindowStillWorks();
     }
 
@@ -323,9 +329,9 @@ private Q_SLOTS:
         connect(m_parts.player->videoSink(), &QVideoSink::videoFrameChanged, &listening,
                 [&frameStartsUs](const QVideoFrame& frame) { frameStartsUs << frame.startTime(); });
         QVERIFY(clickAnchor(m_parts.noteView, citationHref(1)));
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(frameStartsUs.begin(), frameStartsUs.end(),
-                                             [](qint64 us) { return us >= 1'500'000; }),
-                                 mediaTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(frameStartsUs.begin(), frameStartsUs.end(), [](qint64 us) { return us >= 1'500'000; }),
+            mediaTimeout);
     }
 
     void media_pathWithSpacesAndNonAscii_plays()
@@ -361,7 +367,8 @@ private Q_SLOTS:
                 QVERIFY(clickAnchor(m_parts.noteView, [href](const QString& h) { return h == href; }));
                 ++clicked;
                 QCOMPARE(QFileInfo(m_parts.session->path()), opened);
-                QVERIFY2(statusText(*m_window).contains(QLatin1String("staying on this note")), qPrintable(statusText(*m_window)));
+                QVERIFY2(statusText(*m_window).contains(QLatin1String("staying on this note")),
+                         qPrintable(statusText(*m_window)));
             }
         }
         QCOMPARE(clicked, 3);

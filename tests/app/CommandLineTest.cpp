@@ -9,8 +9,7 @@
 
 using scholia::gui::CommandLine;
 
-class CommandLineTest : public QObject
-{
+class CommandLineTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void noArgumentMeansReopenTheLastNote()
@@ -34,7 +33,8 @@ private Q_SLOTS:
     void videoMayComeFirst()
     {
         CommandLine commandLine;
-        QVERIFY(commandLine.parse({QStringLiteral("scholia"), QStringLiteral("--video=/v.mp4"), QStringLiteral("/n.md")}));
+        QVERIFY(
+            commandLine.parse({QStringLiteral("scholia"), QStringLiteral("--video=/v.mp4"), QStringLiteral("/n.md")}));
         QCOMPARE(commandLine.target(), QStringLiteral("/n.md"));
         QCOMPARE(commandLine.video(), QStringLiteral("/v.mp4"));
     }

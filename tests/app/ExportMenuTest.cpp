@@ -63,8 +63,7 @@ void answerNextSaveDialog(QString* proposed, std::function<QString(const QString
 
 }  // namespace
 
-class ExportMenuTest : public QObject
-{
+class ExportMenuTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init()
@@ -85,8 +84,9 @@ private Q_SLOTS:
         auto* menu = m_window->findChild<QMenu*>(QStringLiteral("exportMenu"));
         QVERIFY(menu);
         for (const ExportFormat format : exportFormats()) {
-            const QString name = QStringLiteral("export_") + QString::fromUtf8(exportFormatName(format).data(),
-                                                                             qsizetype(exportFormatName(format).size()));
+            const QString name
+                = QStringLiteral("export_")
+                + QString::fromUtf8(exportFormatName(format).data(), qsizetype(exportFormatName(format).size()));
             QVERIFY2(m_window->findChild<QAction*>(name), qPrintable(name));
         }
     }
@@ -102,8 +102,8 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(proposed).fileName(), QStringLiteral("irans_cyber_attacks_on_albania.chapters.txt"));
         QCOMPARE(QFileInfo(proposed).absolutePath(), QFileInfo(m_notePath).absolutePath());
         const QByteArray written = readAll(proposed);
-        const ExportResult expected =
-            exportNote(resolveTimestamps(parseNote(noteBefore.toStdString())), ExportFormat::Chapters);
+        const ExportResult expected
+            = exportNote(resolveTimestamps(parseNote(noteBefore.toStdString())), ExportFormat::Chapters);
         QVERIFY(expected.ok());
         QCOMPARE(written, QByteArray::fromStdString(expected.text));
         QVERIFY(written.startsWith("0:00 "));

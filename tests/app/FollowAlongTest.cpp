@@ -103,8 +103,7 @@ void turnWheel(NoteView* view, int steps)
 
 }  // namespace
 
-class FollowAlongTest : public QObject
-{
+class FollowAlongTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase()
@@ -199,7 +198,8 @@ private Q_SLOTS:
         QTest::keyClick(m_parts.noteView, Qt::Key_PageUp);
         QVERIFY(m_follower->isPaused());
         QVERIFY(back->isVisible());
-        QVERIFY(clickAnchor(m_parts.noteView, citationHref(citationIndex(*m_parts.session, QStringLiteral("00:00:52")))));
+        QVERIFY(
+            clickAnchor(m_parts.noteView, citationHref(citationIndex(*m_parts.session, QStringLiteral("00:00:52")))));
         QVERIFY(!m_follower->isPaused());
         QVERIFY(!back->isVisible());
     }
@@ -223,7 +223,8 @@ private Q_SLOTS:
         m_parts.noteView->setTextCursor(selection);
         const int scroll = m_parts.noteView->verticalScrollBar()->value();
         m_parts.player->seekAndPlay(citationMs(*m_parts.session, QStringLiteral("08:32:00")) + 500);
-        QTRY_VERIFY_WITH_TIMEOUT(highlightedText(m_parts.noteView).contains(QLatin1String("troll farms")), mediaTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(highlightedText(m_parts.noteView).contains(QLatin1String("troll farms")),
+                                 mediaTimeout);
         QCOMPARE(m_parts.noteView->verticalScrollBar()->value(), scroll);
         QVERIFY(m_parts.noteView->textCursor().hasSelection());
     }
@@ -284,7 +285,8 @@ private Q_SLOTS:
         QVERIFY2(QToolTip::text().contains(clockText(last)), qPrintable(QToolTip::text()));
         const int lastClaim = m_parts.session->note().citations.back().claim;
         QVERIFY(lastClaim >= 0);
-        const QString claimStart = toQString(m_parts.session->note().claims[static_cast<std::size_t>(lastClaim)].text).left(30);
+        const QString claimStart
+            = toQString(m_parts.session->note().claims[static_cast<std::size_t>(lastClaim)].text).left(30);
         QVERIFY2(QToolTip::text().contains(claimStart), qPrintable(QToolTip::text()));
         QToolTip::hideText();
     }
@@ -329,7 +331,8 @@ private Q_SLOTS:
     void theTranscriptBesideTheVideoFollowsSeeksAndSearches()
     {
         QTemporaryDir dir;
-        openSampleWithVideo(videoWithTranscript(dir, fixturePath(QStringLiteral("transcripts/Sample [i_4Jtcev5VY].en.vtt")),
+        openSampleWithVideo(videoWithTranscript(dir,
+                                                fixturePath(QStringLiteral("transcripts/Sample [i_4Jtcev5VY].en.vtt")),
                                                 QStringLiteral("Sample [i_4Jtcev5VY].en.vtt")));
         auto* pane = m_window->findChild<TranscriptPane*>(QStringLiteral("transcriptPane"));
         QVERIFY(pane && pane->hasTranscript());
@@ -359,7 +362,8 @@ private Q_SLOTS:
         // Its own search: as many matches as cues that say "cyber", Return goes to the next.
         int saying = 0;
         for (int r = 0; r < list->model()->rowCount(); ++r)
-            saying += list->model()->index(r, 0).data().toString().contains(QLatin1String("cyber"), Qt::CaseInsensitive);
+            saying
+                += list->model()->index(r, 0).data().toString().contains(QLatin1String("cyber"), Qt::CaseInsensitive);
         QVERIFY(saying >= 2);
         auto* search = pane->findChild<QLineEdit*>(QStringLiteral("transcriptSearch"));
         auto* matches = pane->findChild<QLabel*>(QStringLiteral("transcriptMatches"));
@@ -376,10 +380,12 @@ private Q_SLOTS:
     void showWhatWasSaidShowsTheTranscriptAroundAClaim()
     {
         QTemporaryDir dir;
-        openSampleWithVideo(videoWithTranscript(dir, fixturePath(QStringLiteral("transcripts/Sample [i_4Jtcev5VY].en.vtt")),
+        openSampleWithVideo(videoWithTranscript(dir,
+                                                fixturePath(QStringLiteral("transcripts/Sample [i_4Jtcev5VY].en.vtt")),
                                                 QStringLiteral("Sample [i_4Jtcev5VY].en.vtt")));
         // Right-click on the first claim (cited at 0:09): the menu offers "Show What Was Said".
-        const QTextCursor found = m_parts.noteView->document()->find(QStringLiteral("intelligence services orchestrated"));
+        const QTextCursor found
+            = m_parts.noteView->document()->find(QStringLiteral("intelligence services orchestrated"));
         QVERIFY(!found.isNull());
         const QPoint point = m_parts.noteView->cursorRect(found).center();
         bool offered = false;
@@ -434,7 +440,8 @@ private Q_SLOTS:
                 transcriptLines << list->item(i)->text();
         }
         QVERIFY2(transcriptLines.size() >= 2, qPrintable(transcriptLines.join(QLatin1Char('\n'))));
-        QVERIFY2(transcriptLines.join(QLatin1Char('\n')).contains(QLatin1String("line 6")), qPrintable(transcriptLines.join(QLatin1Char('\n'))));
+        QVERIFY2(transcriptLines.join(QLatin1Char('\n')).contains(QLatin1String("line 6")),
+                 qPrintable(transcriptLines.join(QLatin1Char('\n'))));
         QVERIFY(transcriptLines.join(QLatin1Char('\n')).contains(QLatin1String("line 9")));
     }
 
@@ -452,8 +459,8 @@ private Q_SLOTS:
         // The sample's last diagnostic is about a citation far down the note.
         const auto& all = m_parts.session->note().diagnostics;
         QVERIFY(!all.empty());
-        const auto last = std::max_element(all.begin(), all.end(),
-                                           [](const auto& a, const auto& b) { return a.line < b.line; });
+        const auto last
+            = std::max_element(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
         QListWidgetItem* item = nullptr;
         for (int i = 0; i < list->count(); ++i) {
             if (list->item(i)->text().startsWith(QStringLiteral("line %1:").arg(last->line)))
@@ -466,7 +473,8 @@ private Q_SLOTS:
         QTRY_VERIFY(m_parts.noteView->verticalScrollBar()->value() > 0);
         // The claim on that line is on screen.
         const auto& claims = m_parts.session->note().claims;
-        const auto claim = std::find_if(claims.begin(), claims.end(), [&](const auto& c) { return c.line == last->line; });
+        const auto claim
+            = std::find_if(claims.begin(), claims.end(), [&](const auto& c) { return c.line == last->line; });
         QVERIFY(claim != claims.end());
         QVERIFY(isTextInView(m_parts.noteView, toQString(claim->text).left(25)));
     }
@@ -495,7 +503,8 @@ private Q_SLOTS:
         QCOMPARE(atLink.size(), 2);  // the missing note and the missing heading; not #Links nor sibling
         QVERIFY2(atLink.join(QLatin1Char('\n')).contains(QLatin1String("\"nowhere at all\": no such note")),
                  qPrintable(atLink.join(QLatin1Char('\n'))));
-        QVERIFY(atLink.join(QLatin1Char('\n')).contains(QLatin1String("\"No Such Heading\": this note has no such heading")));
+        QVERIFY(atLink.join(QLatin1Char('\n'))
+                    .contains(QLatin1String("\"No Such Heading\": this note has no such heading")));
 
         m_window->findChild<QAction*>(QStringLiteral("diagnosticsPaneAction"))->trigger();
         QListWidgetItem* item = list->findItems(atLink.first(), Qt::MatchExactly).value(0);

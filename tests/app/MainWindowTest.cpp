@@ -1,16 +1,17 @@
 // The real MainWindow with the bundled sample note and its generated 13:40 video: real
 // mouse clicks on citations and wikilinks, real key presses, real media loading.
 
+#include "window/MainWindow.h"
 #include "common/CoreBridge.h"
 #include "common/SettingsKeys.h"
 #include "note/NoteSession.h"
 #include "note/NoteView.h"
 #include "player/PlayerPanel.h"
-#include "window/MainWindow.h"
 
 #include "TestSupport.h"
 
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -25,7 +26,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QDockWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QVideoFrame>
@@ -50,8 +50,10 @@ QByteArray longNoteText()
     for (int i = 0; i < 80; ++i) {
         const int minutes = (i * 13) / 60;
         const int seconds = (i * 13) % 60;
-        const QByteArray stamp = QStringLiteral("%1:%2:00").arg(minutes, 2, 10, QLatin1Char('0'))
-                                     .arg(seconds, 2, 10, QLatin1Char('0')).toLatin1();
+        const QByteArray stamp = QStringLiteral("%1:%2:00")
+                                     .arg(minutes, 2, 10, QLatin1Char('0'))
+                                     .arg(seconds, 2, 10, QLatin1Char('0'))
+                                     .toLatin1();
         text += "Paragraph " + QByteArray::number(i) + " makes a claim worth citing <a class=\"yt-timestamp\" data-t=\""
               + stamp + "\">[" + stamp + "]</a>.\n\n";
     }
@@ -60,8 +62,7 @@ QByteArray longNoteText()
 
 }  // namespace
 
-class MainWindowTest : public QObject
-{
+class MainWindowTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase()
@@ -142,7 +143,8 @@ private Q_SLOTS:
 
         const int index = citationIndex(*m_parts.session, QStringLiteral("01:11:11"));
         QVERIFY(clickAnchor(m_parts.noteView, citationHref(index)));
-        QVERIFY2(statusText(*m_window).contains(QLatin1String("No video is loaded")), qPrintable(statusText(*m_window)));
+        QVERIFY2(statusText(*m_window).contains(QLatin1String("No video is loaded")),
+                 qPrintable(statusText(*m_window)));
         QVERIFY(statusText(*m_window).contains(QLatin1String("1:11")));
         QCOMPARE(youTube->text(), QStringLiteral("Open on YouTube at 1:11"));
         QCOMPARE(m_parts.player->state(), State::NoVideo);
@@ -276,7 +278,8 @@ private Q_SLOTS:
         // Find itself works: "Albania" is in the note; Return finds the next match.
         findEdit->clear();
         QTest::keyClicks(findEdit, QStringLiteral("Albania"));
-        QVERIFY(m_parts.noteView->textCursor().selectedText().compare(QLatin1String("Albania"), Qt::CaseInsensitive) == 0);
+        QVERIFY(m_parts.noteView->textCursor().selectedText().compare(QLatin1String("Albania"), Qt::CaseInsensitive)
+                == 0);
         const int first = m_parts.noteView->textCursor().selectionStart();
         QTest::keyClick(findEdit, Qt::Key_Return);
         QVERIFY(m_parts.noteView->textCursor().selectionStart() != first);
@@ -297,8 +300,8 @@ private Q_SLOTS:
         const int index = citationIndex(*m_parts.session, QStringLiteral("00:26:00"));
         QVERIFY(index >= 0);
         QVERIFY(!m_parts.session->citation(index)->resolution.pastEnd);
-        const QString toolTipBefore =
-            findAnchor(m_parts.noteView->document(), citationHref(index)).charFormat().toolTip();
+        const QString toolTipBefore
+            = findAnchor(m_parts.noteView->document(), citationHref(index)).charFormat().toolTip();
         auto* diagnostics = m_window->findChild<QLabel*>(QStringLiteral("diagnosticsLabel"));
         QVERIFY(diagnostics);
         const QString diagnosticsBefore = diagnostics->text();
@@ -315,7 +318,8 @@ private Q_SLOTS:
 
         // Re-resolved against 13:40: the citation is now past the end, and the view shows it...
         QVERIFY(m_parts.session->citation(index)->resolution.pastEnd);
-        const QString toolTipAfter = findAnchor(m_parts.noteView->document(), citationHref(index)).charFormat().toolTip();
+        const QString toolTipAfter
+            = findAnchor(m_parts.noteView->document(), citationHref(index)).charFormat().toolTip();
         QVERIFY2(toolTipAfter != toolTipBefore, qPrintable(toolTipAfter));
         QVERIFY(toolTipAfter.contains(QLatin1String("past the end")));
         QVERIFY(diagnostics->text() != diagnosticsBefore);
@@ -336,8 +340,10 @@ private Q_SLOTS:
 
         QVERIFY(m_window->openNote(dir.filePath(QStringLiteral("first.md"))));
         // Resolved and unresolved links look different.
-        const QTextFragment resolved = findAnchor(m_parts.noteView->document(), hrefStartsWith(QStringLiteral("note:second")));
-        const QTextFragment unresolved = findAnchor(m_parts.noteView->document(), hrefStartsWith(QStringLiteral("note:nowhere")));
+        const QTextFragment resolved
+            = findAnchor(m_parts.noteView->document(), hrefStartsWith(QStringLiteral("note:second")));
+        const QTextFragment unresolved
+            = findAnchor(m_parts.noteView->document(), hrefStartsWith(QStringLiteral("note:nowhere")));
         QVERIFY(resolved.isValid() && unresolved.isValid());
         QVERIFY(resolved.charFormat().foreground() != unresolved.charFormat().foreground());
 

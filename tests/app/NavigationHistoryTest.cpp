@@ -8,8 +8,7 @@
 
 using namespace scholia::gui;
 
-class NavigationHistoryTest : public QObject
-{
+class NavigationHistoryTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void backAndForwardRestoreWhereEachNoteWasLeft()

@@ -27,14 +27,16 @@ QString longDocument(const QString& marker)
 {
     QString html = QStringLiteral("<html><body>");
     for (int i = 0; i < 200; ++i)
-        html += QStringLiteral("<p>Paragraph %1 %2 <a href=\"seek:%3?c=%1\">0:%1</a></p>").arg(i).arg(marker).arg(i * 1000);
+        html += QStringLiteral("<p>Paragraph %1 %2 <a href=\"seek:%3?c=%1\">0:%1</a></p>")
+                    .arg(i)
+                    .arg(marker)
+                    .arg(i * 1000);
     return html + QStringLiteral("</body></html>");
 }
 
 }  // namespace
 
-class NoteViewTest : public QObject
-{
+class NoteViewTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init()
@@ -86,8 +88,9 @@ private Q_SLOTS:
     void hoveringACitationAnnouncesItsTime()
     {
         QTemporaryDir dir;
-        m_view->showNote(QStringLiteral("<p>Text before <a href=\"seek:83000?c=2\" title=\"written 01:23:00\">1:23</a></p>"),
-                         dir.path());
+        m_view->showNote(
+            QStringLiteral("<p>Text before <a href=\"seek:83000?c=2\" title=\"written 01:23:00\">1:23</a></p>"),
+            dir.path());
         QSignalSpy hovered(m_view.get(), &NoteView::citationHovered);
         const auto point = anchorPoint(m_view.get(), hrefStartsWith(QStringLiteral("seek:")));
         QVERIFY(point);
@@ -127,8 +130,9 @@ private Q_SLOTS:
         QCOMPARE(image(QUrl(QStringLiteral("../outside.png"))), placeholder);
         QCOMPARE(image(QUrl::fromLocalFile(root.filePath(QStringLiteral("outside.png")))), placeholder);
         QCOMPARE(image(QUrl(QStringLiteral("sneaky.png"))), placeholder);  // a symlink leading out
-        QVERIFY(!m_view->loadResource(QTextDocument::StyleSheetResource,
-                                      QUrl(QStringLiteral("https://example.com/s.css"))).isValid());
+        QVERIFY(
+            !m_view->loadResource(QTextDocument::StyleSheetResource, QUrl(QStringLiteral("https://example.com/s.css")))
+                 .isValid());
         QVERIFY(m_view->refusedResources().contains(QStringLiteral("https://example.com/tracker.png")));
     }
 

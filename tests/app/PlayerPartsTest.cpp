@@ -19,8 +19,7 @@
 
 using namespace scholia::gui;
 
-class PlayerPartsTest : public QObject
-{
+class PlayerPartsTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void aReadableNonEmptyFileHasNoProblem()

@@ -26,8 +26,7 @@ using namespace scholia::gui;
 using namespace scholia::test;
 
 // Receives the URLs that QDesktopServices::openUrl would give the browser.
-class BrowserStandIn : public QObject
-{
+class BrowserStandIn : public QObject {
     Q_OBJECT
 public:
     QList<QUrl> opened;
@@ -35,8 +34,7 @@ public Q_SLOTS:
     void open(const QUrl& url) { opened << url; }
 };
 
-class RenderingSecurityTest : public QObject
-{
+class RenderingSecurityTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init()
@@ -133,9 +131,10 @@ private Q_SLOTS:
 
         // A javascript:, data: or file: link that reached the view anyway is not followed.
         m_browser.opened.clear();
-        m_parts.noteView->showNote(QStringLiteral("<p><a href=\"javascript:steal()\">js</a> <a href=\"data:text/html,x\">data</a> "
-                                                  "<a href=\"file:///etc/passwd\">file</a></p>"),
-                                   dir.path());
+        m_parts.noteView->showNote(
+            QStringLiteral("<p><a href=\"javascript:steal()\">js</a> <a href=\"data:text/html,x\">data</a> "
+                           "<a href=\"file:///etc/passwd\">file</a></p>"),
+            dir.path());
         for (const char* scheme : {"javascript:", "data:", "file:"})
             QVERIFY(clickAnchor(m_parts.noteView, hrefStartsWith(QString::fromLatin1(scheme))));
         QVERIFY(m_browser.opened.isEmpty());
@@ -152,9 +151,13 @@ private:
         if (!fixture.open(QIODevice::ReadOnly))
             return {};
         QByteArray text = fixture.readAll();
-        text += "\n<img src=\"" + local + "/raw.png\" onload=\"steal()\">\n\n![tracker](" + local + "/md.png)\n\n"
-                "<link rel=\"stylesheet\" href=\"" + local + "/style.css\">\n\n"
-                "<embed src=\"" + local + "/embed.swf\">\n\n<p style=\"background: url(" + local + "/bg.png)\">styled</p>\n";
+        text += "\n<img src=\"" + local + "/raw.png\" onload=\"steal()\">\n\n![tracker](" + local
+              + "/md.png)\n\n"
+                "<link rel=\"stylesheet\" href=\""
+              + local
+              + "/style.css\">\n\n"
+                "<embed src=\""
+              + local + "/embed.swf\">\n\n<p style=\"background: url(" + local + "/bg.png)\">styled</p>\n";
         const QString path = dir.filePath(QStringLiteral("hostile.md"));
         return writeFile(path, text) ? path : QString();
     }

@@ -16,14 +16,14 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QProgressBar>
 #include <QScrollBar>
 #include <QSettings>
@@ -55,7 +55,8 @@ QByteArray filler(const QByteArray& what, int paragraphs)
 {
     QByteArray text;
     for (int i = 0; i < paragraphs; ++i)
-        text += what + " paragraph " + QByteArray::number(i) + " makes a claim " + cite("00:0" + QByteArray::number(i % 10) + ":00") + ".\n\n";
+        text += what + " paragraph " + QByteArray::number(i) + " makes a claim "
+              + cite("00:0" + QByteArray::number(i % 10) + ":00") + ".\n\n";
     return text;
 }
 
@@ -63,21 +64,20 @@ QByteArray filler(const QByteArray& what, int paragraphs)
 // folder, by its title: the slug rule) at a heading, and to a note that does not exist.
 QByteArray sourceNote()
 {
-    return "---\ntitle: Source\nvideoId: i_4Jtcev5VY\n---\n\n# Source\n\n" + filler("Source", 40) +
-           "The middle claim points to [[Target Note#Some Heading|the target]] and to [[missing_one]] " + cite("00:05:00") +
-           ".\n\n" + filler("More source", 40);
+    return "---\ntitle: Source\nvideoId: i_4Jtcev5VY\n---\n\n# Source\n\n" + filler("Source", 40)
+         + "The middle claim points to [[Target Note#Some Heading|the target]] and to [[missing_one]] "
+         + cite("00:05:00") + ".\n\n" + filler("More source", 40);
 }
 
 QByteArray targetNote()
 {
-    return "---\ntitle: Target note\nvideoId: i_4Jtcev5VY\n---\n\n# Target note\n\n" + filler("Target", 60) +
-           "## Some Heading\n\nThe heading the source links to " + cite("00:07:00") + ".\n";
+    return "---\ntitle: Target note\nvideoId: i_4Jtcev5VY\n---\n\n# Target note\n\n" + filler("Target", 60)
+         + "## Some Heading\n\nThe heading the source links to " + cite("00:07:00") + ".\n";
 }
 
 }  // namespace
 
-class VaultWindowTest : public QObject
-{
+class VaultWindowTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase()
@@ -126,7 +126,7 @@ private Q_SLOTS:
         QVERIFY(summary);
         QVERIFY(m_window->openPath(m_dir->path()));
         QCOMPARE(m_parts.session->fileName(), QStringLiteral("index.md"));  // read at once, before the index
-        if (!m_vault->isReady()) {  // index.md's folder has neither note
+        if (!m_vault->isReady()) {                                          // index.md's folder has neither note
             QCOMPARE(linkWarnings().size(), 2);
             QCOMPARE(summary->text(), QStringLiteral("2 warnings"));
         }
@@ -137,7 +137,8 @@ private Q_SLOTS:
         QVERIFY(m_window->openNote(m_dir->filePath(QStringLiteral("alpha/source.md"))));
         const QStringList warnings = linkWarnings();
         QCOMPARE(warnings.size(), 1);  // [[Target Note]] is found by the slug rule, in beta/
-        QVERIFY2(warnings.first().contains(QLatin1String("\"missing_one\": no such note in the vault")), qPrintable(warnings.first()));
+        QVERIFY2(warnings.first().contains(QLatin1String("\"missing_one\": no such note in the vault")),
+                 qPrintable(warnings.first()));
         QCOMPARE(summary->text(), QStringLiteral("1 warning"));
         QVERIFY2(summary->toolTip().contains(QLatin1String("missing_one")), qPrintable(summary->toolTip()));
     }
@@ -219,8 +220,10 @@ private Q_SLOTS:
     {
         openVaultAt(QStringLiteral("alpha/source.md"));
         // Styled through the vault: the target is in another folder, yet resolved.
-        const QTextFragment resolved = findAnchor(m_parts.noteView->document(), hrefStartsWith(QStringLiteral("note:Target")));
-        const QTextFragment unresolved = findAnchor(m_parts.noteView->document(), hrefStartsWith(QStringLiteral("note:missing_one")));
+        const QTextFragment resolved
+            = findAnchor(m_parts.noteView->document(), hrefStartsWith(QStringLiteral("note:Target")));
+        const QTextFragment unresolved
+            = findAnchor(m_parts.noteView->document(), hrefStartsWith(QStringLiteral("note:missing_one")));
         QVERIFY(resolved.isValid() && unresolved.isValid());
         QVERIFY(resolved.charFormat().foreground() != unresolved.charFormat().foreground());
 
@@ -246,7 +249,8 @@ private Q_SLOTS:
         QVERIFY2(list->item(0)->text().startsWith(QLatin1String("[[missing_one]]")), qPrintable(list->item(0)->text()));
         QVERIFY(list->isVisible());
         QCOMPARE(m_parts.noteView->verticalScrollBar()->value(), 0);
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, list->visualItemRect(list->item(0)).center());
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          list->visualItemRect(list->item(0)).center());
         // The same note, scrolled to the claim holding the link.
         QTRY_VERIFY(m_parts.noteView->verticalScrollBar()->value() > 0);
         QCOMPARE(m_parts.session->fileName(), QStringLiteral("source.md"));
@@ -293,7 +297,8 @@ private Q_SLOTS:
         QVERIFY2(list->item(row)->text().contains(QLatin1String("The middle claim points to")),
                  qPrintable(list->item(row)->text()));
         list->scrollToItem(list->item(row));
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, list->visualItemRect(list->item(row)).center());
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          list->visualItemRect(list->item(row)).center());
         QTRY_COMPARE(m_parts.session->fileName(), QStringLiteral("source.md"));
         // At the linking claim, not the top.
         QTextCursor claim = m_parts.noteView->document()->find(QStringLiteral("The middle claim points to"));
@@ -316,7 +321,7 @@ private Q_SLOTS:
         QTRY_COMPARE(backlinks.count(), 1);
         QCOMPARE(backlinks.at(0).at(0).toString(), target);
         const auto found = backlinks.at(0).at(1).value<QList<VaultPlace>>();
-        QCOMPARE(found.size(), 2);  // index.md and alpha/source.md
+        QCOMPARE(found.size(), 2);                    // index.md and alpha/source.md
         QCOMPARE(found, m_vault->backlinks(target));  // the same as asked on the GUI thread
         QTRY_COMPARE(video.count(), 1);
         QCOMPARE(video.at(0).at(1).value<QList<VaultPlace>>().size(), 4);
@@ -432,7 +437,8 @@ private Q_SLOTS:
 
         // Edited in place: no rename, so no folder event; nothing notices until asked.
         const QString source = m_dir->filePath(QStringLiteral("alpha/source.md"));
-        QVERIFY(writeFile(source, sourceNote() + "\nA zebrafinch sings in [[second_view]] " + cite("00:09:00") + ".\n"));
+        QVERIFY(
+            writeFile(source, sourceNote() + "\nA zebrafinch sings in [[second_view]] " + cite("00:09:00") + ".\n"));
         QTest::qWait(300);
         QVERIFY(m_vault->search(QStringLiteral("zebrafinch")).isEmpty());
         QSignalSpy changed(m_vault, &VaultSession::indexChanged);
@@ -444,8 +450,9 @@ private Q_SLOTS:
         // Deleted: the folder's event starts the same check.
         QVERIFY(QFile::remove(m_dir->filePath(QStringLiteral("beta/target_note.md"))));
         QTRY_VERIFY(!m_vault->contains(m_dir->filePath(QStringLiteral("beta/target_note.md"))));
-        QTRY_VERIFY(std::none_of(m_vault->overview().notes.begin(), m_vault->overview().notes.end(),
-                                 [](const VaultNoteRow& row) { return row.relativePath == QLatin1String("beta/target_note.md"); }));
+        QTRY_VERIFY(std::none_of(
+            m_vault->overview().notes.begin(), m_vault->overview().notes.end(),
+            [](const VaultNoteRow& row) { return row.relativePath == QLatin1String("beta/target_note.md"); }));
         // The shown note was not touched.
         QCOMPARE(m_parts.session->fileName(), QStringLiteral("index.md"));
     }
@@ -486,10 +493,11 @@ private:
         QVERIFY(writeFile(m_dir->filePath(QStringLiteral("alpha/source.md")), sourceNote()));
         QVERIFY(writeFile(m_dir->filePath(QStringLiteral("beta/target_note.md")), targetNote()));
         QVERIFY(writeFile(m_dir->filePath(QStringLiteral("talks/second_view.md")),
-                          "---\ntitle: Second view\nvideoId: i_4Jtcev5VY\n---\n\nAnother note on the talk " +
-                              cite("00:00:30") + " and later " + cite("00:10:00") + ".\n"));
+                          "---\ntitle: Second view\nvideoId: i_4Jtcev5VY\n---\n\nAnother note on the talk "
+                              + cite("00:00:30") + " and later " + cite("00:10:00") + ".\n"));
         QVERIFY(writeFile(m_dir->filePath(QStringLiteral("junk/binary.md")), QByteArray("PK\x03\x04\0\0\0binary", 13)));
-        QVERIFY(QFile::copy(sampleNotePath(), m_dir->filePath(QStringLiteral("talks/irans_cyber_attacks_on_albania.md"))));
+        QVERIFY(
+            QFile::copy(sampleNotePath(), m_dir->filePath(QStringLiteral("talks/irans_cyber_attacks_on_albania.md"))));
         // The video beside its notes, found by its [videoId] as yt-dlp names it.
         QVERIFY(QFile::link(sampleVideoPath(), m_dir->filePath(QStringLiteral("talks/Sample [i_4Jtcev5VY].mp4"))));
     }

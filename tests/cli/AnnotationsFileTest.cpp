@@ -14,7 +14,8 @@ using namespace scholia::cli::test;
 
 TEST(AnnotationsFile, ClaimsAndCheckReadIt)
 {
-    const auto folder = std::filesystem::temp_directory_path() / ("scholia-cli-annotations-" + std::to_string(std::random_device{}()));
+    const auto folder = std::filesystem::temp_directory_path()
+                      / ("scholia-cli-annotations-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(folder);
     const auto path = folder / "lecture.annotations.md";
     std::string text = scholia::newAnnotationsFile("Lecture", "i_4Jtcev5VY");

@@ -43,8 +43,10 @@ TEST(BadInputCli, NegativeAndEnormousNumbers_AreErrorsAtTheirLines)
 {
     const CliRun run = runInProcess({"check", badNote("citation_negative_enormous.md")});
     EXPECT_EQ(run.status, 1);
-    EXPECT_TRUE(contains(run.out, "citation_negative_enormous.md:11:10: error: citation has no readable time")) << run.out;
-    EXPECT_TRUE(contains(run.out, "citation_negative_enormous.md:13:6: error: citation has no readable time")) << run.out;
+    EXPECT_TRUE(contains(run.out, "citation_negative_enormous.md:11:10: error: citation has no readable time"))
+        << run.out;
+    EXPECT_TRUE(contains(run.out, "citation_negative_enormous.md:13:6: error: citation has no readable time"))
+        << run.out;
 }
 
 TEST(BadInputCli, FifoGivenAsNote_IsRefusedWithoutBlocking)

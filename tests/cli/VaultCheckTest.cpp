@@ -49,14 +49,17 @@ TEST_F(VaultCheck, ListsWhatIsWrongInTheVaultCompilerStyle)
 {
     const CliRun run = runInProcess({"check", root});
     const std::vector<std::string> out = lines(run.out);
-    EXPECT_TRUE(hasLine(out, root + "/a/source.md:12: warning: unresolved link [[missing_one]]: no note of that name in the vault"))
+    EXPECT_TRUE(hasLine(
+        out, root + "/a/source.md:12: warning: unresolved link [[missing_one]]: no note of that name in the vault"))
         << run.out;
-    EXPECT_TRUE(hasLine(out, root + "/a/source.md:14: warning: link [[../../etc/passwd]] is a path, not a note name: "
-                                    "links never leave the vault"))
+    EXPECT_TRUE(hasLine(out, root
+                                 + "/a/source.md:14: warning: link [[../../etc/passwd]] is a path, not a note name: "
+                                   "links never leave the vault"))
         << run.out;
-    EXPECT_TRUE(hasLine(out, root + "/a/intro.md: info: the name \"intro.md\" is shared by 2 notes (a/intro.md, "
-                                    "b/intro.md): a link to it means the one in the linking note's folder, else the "
-                                    "shortest path"))
+    EXPECT_TRUE(hasLine(out, root
+                                 + "/a/intro.md: info: the name \"intro.md\" is shared by 2 notes (a/intro.md, "
+                                   "b/intro.md): a link to it means the one in the linking note's folder, else the "
+                                   "shortest path"))
         << run.out;
     EXPECT_TRUE(hasLine(out, root + "/index.md: info: no citations: nothing in it seeks the video")) << run.out;
     const auto skipped = std::find_if(out.begin(), out.end(), [&](const std::string& line) {
@@ -74,9 +77,10 @@ TEST_F(VaultCheck, SummaryCountsLinksByTheRuleThatResolvedThem)
     ASSERT_GE(out.size(), 2u) << run.out;
     // The vault's summary, then the notes' summary, last as before.
     EXPECT_EQ(out[out.size() - 2],
-              "vault " + root + ": 5 notes, 4 citations, 7 links: 3 exact, 1 case-insensitive, 1 slug "
-              "(1 chosen among several notes), 1 missing, 1 refused; 1 shared name, 1 note without citations, "
-              "1 file skipped")
+              "vault " + root
+                  + ": 5 notes, 4 citations, 7 links: 3 exact, 1 case-insensitive, 1 slug "
+                    "(1 chosen among several notes), 1 missing, 1 refused; 1 shared name, 1 note without citations, "
+                    "1 file skipped")
         << run.out;
     EXPECT_EQ(out.back().rfind("6 notes, ", 0), 0u) << out.back();
 }

@@ -25,8 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::vector<std::optional<scholia::TimestampText>> sequence(3, parsed);
     sequence.push_back(std::nullopt);
-    for (const auto duration : {std::optional<std::int64_t>{}, std::optional<std::int64_t>{820'000},
-                                std::optional<std::int64_t>{0}}) {
+    for (const auto duration :
+         {std::optional<std::int64_t>{}, std::optional<std::int64_t>{820'000}, std::optional<std::int64_t>{0}}) {
         const auto resolutions = scholia::resolveTimestampSequence(sequence, duration);
         if (resolutions.size() != sequence.size()) {
             std::fprintf(stderr, "resolveTimestampSequence lost entries\n");

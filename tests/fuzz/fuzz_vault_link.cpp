@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> kVault = {
-    "Index.md", "channel/Cyber warfare.md", "channel/cyber_warfare_and_international_security.md",
+    "Index.md",       "channel/Cyber warfare.md", "channel/cyber_warfare_and_international_security.md",
     "other/Index.md", "deep/er/Notes on Iran.md", "naïve café.md",
 };
 

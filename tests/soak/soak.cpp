@@ -144,8 +144,8 @@ int run(const Options& options)
     clock.start();
 
     for (int op = 1; op <= total; ++op) {
-        const bool doSwitch = switchesLeft > 0
-                              && (seeksLeft == 0 || random.bounded(seeksLeft + switchesLeft) < switchesLeft);
+        const bool doSwitch
+            = switchesLeft > 0 && (seeksLeft == 0 || random.bounded(seeksLeft + switchesLeft) < switchesLeft);
         if (doSwitch) {
             --switchesLeft;
             const Copy& copy = copies[random.bounded(static_cast<quint32>(copies.size()))];

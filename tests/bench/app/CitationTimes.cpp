@@ -57,12 +57,12 @@ CitationTimes drawCitationTimes(const std::string& notePath, std::int64_t durati
         const std::size_t available = times.size();
         std::shuffle(times.begin(), times.end(), random);
         times.resize(static_cast<std::size_t>(count));
-        return {times, std::to_string(count) + " of the " + std::to_string(available) +
-                           " distinct citation times of " + notePath};
+        return {times, std::to_string(count) + " of the " + std::to_string(available) + " distinct citation times of "
+                           + notePath};
     }
-    return {uniformTimes(random, count),
-            std::to_string(count) + " times drawn uniformly from 9..797 s (the note gave only " +
-                std::to_string(times.size()) + " citation times)"};
+    return {uniformTimes(random, count), std::to_string(count)
+                                             + " times drawn uniformly from 9..797 s (the note gave only "
+                                             + std::to_string(times.size()) + " citation times)"};
 }
 
 }  // namespace scholia::bench

@@ -86,8 +86,13 @@ Options parseOptions(const QGuiApplication& app, const QString& backend)
     parser.process(app);
 
     g_verbose = parser.isSet(verbose);
-    return {parser.value(video), parser.value(note), backend, std::max(1, parser.value(runs).toInt()),
-            parser.value(seed).toUInt(), std::max(0, parser.value(hover).toInt()), !parser.isSet(noMpv)};
+    return {parser.value(video),
+            parser.value(note),
+            backend,
+            std::max(1, parser.value(runs).toInt()),
+            parser.value(seed).toUInt(),
+            std::max(0, parser.value(hover).toInt()),
+            !parser.isSet(noMpv)};
 }
 
 void quietMessages(QtMsgType type, const QMessageLogContext&, const QString& message)
@@ -115,11 +120,11 @@ HoverResult hoverThenClick(FramePreloader& preloader, QtClickProbe& probe, qint6
 {
     HoverResult result;
     std::optional<Clock::time_point> preloadedAt;
-    const auto connection = QObject::connect(&preloader, &FramePreloader::framePreloaded, &preloader,
-                                             [&](qint64 preloadedMs) {
-                                                 if (preloadedMs == ms && !preloadedAt)
-                                                     preloadedAt = Clock::now();
-                                             });
+    const auto connection
+        = QObject::connect(&preloader, &FramePreloader::framePreloaded, &preloader, [&](qint64 preloadedMs) {
+              if (preloadedMs == ms && !preloadedAt)
+                  preloadedAt = Clock::now();
+          });
     const auto hoveredAt = Clock::now();
     preloader.preload(ms);
     processEventsFor(hoverMs);
@@ -136,8 +141,8 @@ HoverResult hoverThenClick(FramePreloader& preloader, QtClickProbe& probe, qint6
     }
     const auto preloaded = preloader.frameAt(ms);
     if (preloaded && !result.click.targetImage.isNull())
-        result.samePictureAsPlayer = preloaded->convertToFormat(QImage::Format_RGB32) ==
-                                     result.click.targetImage.convertToFormat(QImage::Format_RGB32);
+        result.samePictureAsPlayer = preloaded->convertToFormat(QImage::Format_RGB32)
+                                  == result.click.targetImage.convertToFormat(QImage::Format_RGB32);
     return result;
 }
 
@@ -188,8 +193,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "cannot play %s (build the sample_video target?)\n", qPrintable(options.video));
         return 1;
     }
-    const CitationTimes times = drawCitationTimes(options.note.toStdString(), probe.durationMs(), options.seed,
-                                                  options.runs);
+    const CitationTimes times
+        = drawCitationTimes(options.note.toStdString(), probe.durationMs(), options.seed, options.runs);
 
     std::printf("click_to_frame_bench\n  video    %s (%lld ms)\n  backend  QT_MEDIA_BACKEND=%s, QT_QPA_PLATFORM=%s, "
                 "audio output: %s (%lld devices)\n  frames   first frame at %.1f ms, subtracted from frame times\n"
@@ -248,8 +253,8 @@ int main(int argc, char** argv)
         samePicture += hovered.back().samePictureAsPlayer ? 1 : 0;
     }
 
-    std::printf("\n%9s %12s %14s %12s %12s %14s %14s\n", "target", "mpv", "Qt target", "Qt 1st frame",
-                "1st offset", "hover: ready", "hover: player");
+    std::printf("\n%9s %12s %14s %12s %12s %14s %14s\n", "target", "mpv", "Qt target", "Qt 1st frame", "1st offset",
+                "hover: ready", "hover: player");
     for (std::size_t i = 0; i < times.ms.size(); ++i) {
         std::printf("%9.3f %12s %14s %12s %9lld ms %14s %14s\n", static_cast<double>(times.ms[i]) / 1000.0,
                     formatMs(mpvTimes[i]).c_str(), formatMs(cold[i].targetFrameMs).c_str(),
@@ -261,6 +266,7 @@ int main(int argc, char** argv)
     std::printf("\npreloaded frame identical to the visible player's frame at the target: %d/%zu\n", samePicture,
                 times.ms.size());
     std::printf("\"measured\" counts runs where the frame came within one frame of the target before a later one\n"
-                "(the seek overshot) or a %d ms timeout.\n", kSeekTimeoutMs);
+                "(the seek overshot) or a %d ms timeout.\n",
+                kSeekTimeoutMs);
     return 0;
 }

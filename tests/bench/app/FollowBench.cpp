@@ -67,7 +67,8 @@ void BM_FollowPlayback(benchmark::State& state)
         QApplication::processEvents();  // paints what the update changed, as the event loop would
         position = (position + updateStepMs) % videoMs;
     }
-    state.counters["updates/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["updates/s"]
+        = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 void BM_FollowClaimChange(benchmark::State& state)
@@ -88,7 +89,8 @@ Transcript syntheticTranscript(int cues)
 {
     Transcript transcript;
     for (int i = 0; i < cues; ++i)
-        transcript.cues.push_back({i * 2000LL, i * 2000LL + 1900, "words spoken at cue " + std::to_string(i), i * 4 + 3});
+        transcript.cues.push_back(
+            {i * 2000LL, i * 2000LL + 1900, "words spoken at cue " + std::to_string(i), i * 4 + 3});
     return transcript;
 }
 

@@ -14,10 +14,8 @@ constexpr int kRetryMs = 50;
 }
 
 MpvSeekClient::MpvSeekClient(QObject* parent)
-    : QObject(parent)
-    , m_process(new QProcess(this))
-    , m_socket(new QLocalSocket(this))
-    , m_socketPath(QStringLiteral("/tmp/scholia-bench-mpv-%1.sock").arg(QCoreApplication::applicationPid()))
+    : QObject(parent), m_process(new QProcess(this)), m_socket(new QLocalSocket(this)),
+      m_socketPath(QStringLiteral("/tmp/scholia-bench-mpv-%1.sock").arg(QCoreApplication::applicationPid()))
 {
     connect(m_socket, &QLocalSocket::readyRead, this, &MpvSeekClient::onReadyRead);
 }
@@ -37,9 +35,13 @@ MpvSeekClient::~MpvSeekClient()
 
 bool MpvSeekClient::start(const QString& file, int timeoutMs)
 {
-    m_arguments = {QStringLiteral("--no-config"), QStringLiteral("--vo=null"), QStringLiteral("--ao=null"),
-                   QStringLiteral("--idle=yes"), QStringLiteral("--pause"),
-                   QStringLiteral("--input-ipc-server=") + m_socketPath, file};
+    m_arguments = {QStringLiteral("--no-config"),
+                   QStringLiteral("--vo=null"),
+                   QStringLiteral("--ao=null"),
+                   QStringLiteral("--idle=yes"),
+                   QStringLiteral("--pause"),
+                   QStringLiteral("--input-ipc-server=") + m_socketPath,
+                   file};
     m_process->setStandardOutputFile(QProcess::nullDevice());
     m_process->setStandardErrorFile(QProcess::nullDevice());
     m_process->start(QStringLiteral("mpv"), m_arguments);
@@ -58,8 +60,8 @@ std::optional<double> MpvSeekClient::seekExact(qint64 ms, int timeoutMs)
     m_restartedAt.reset();
     const QByteArray seconds = QByteArray::number(static_cast<double>(ms) / 1000.0, 'f', 3);
     const auto sentAt = Clock::now();
-    send(R"({"command":["seek",)" + seconds + R"(,"absolute+exact"],"request_id":)" +
-         QByteArray::number(m_nextRequestId++) + "}");
+    send(R"({"command":["seek",)" + seconds + R"(,"absolute+exact"],"request_id":)"
+         + QByteArray::number(m_nextRequestId++) + "}");
     if (!waitUntil([&] { return m_restartedAt.has_value(); }, timeoutMs))
         return std::nullopt;
     return millisecondsBetween(sentAt, *m_restartedAt);
@@ -80,8 +82,8 @@ void MpvSeekClient::onReadyRead()
         m_buffer.remove(0, end + 1);
         if (message.value(QLatin1String("event")).toString() == QLatin1String("playback-restart"))
             m_restartedAt = arrivedAt;
-        if (message.value(QLatin1String("request_id")).toInt() == 1 &&
-            message.value(QLatin1String("error")).toString() == QLatin1String("success"))
+        if (message.value(QLatin1String("request_id")).toInt() == 1
+            && message.value(QLatin1String("error")).toString() == QLatin1String("success"))
             m_durationKnown = true;
     }
 }

@@ -15,8 +15,7 @@ class QProcess;
 
 namespace scholia::bench {
 
-class MpvSeekClient : public QObject
-{
+class MpvSeekClient : public QObject {
     Q_OBJECT
 public:
     explicit MpvSeekClient(QObject* parent = nullptr);

@@ -28,9 +28,7 @@ qint64 frameDurationUs(const QVideoFrame& frame)
 }  // namespace
 
 QtClickProbe::QtClickProbe(QObject* parent)
-    : QObject(parent)
-    , m_player(new QMediaPlayer(this))
-    , m_sink(new QVideoSink(this))
+    : QObject(parent), m_player(new QMediaPlayer(this)), m_sink(new QVideoSink(this))
 {
     m_player->setVideoSink(m_sink);
     // The FFmpeg backend crashes in its audio thread when there is no audio device.
@@ -48,8 +46,8 @@ bool QtClickProbe::open(const QUrl& source, int timeoutMs)
     const auto onError = connect(m_player, &QMediaPlayer::errorOccurred, this, [&failed] { failed = true; });
     m_framesSeen = false;
     m_player->setSource(source);
-    const bool loaded = waitUntil(
-        [&] { return failed || m_player->mediaStatus() == QMediaPlayer::LoadedMedia; }, timeoutMs);
+    const bool loaded
+        = waitUntil([&] { return failed || m_player->mediaStatus() == QMediaPlayer::LoadedMedia; }, timeoutMs);
     if (loaded && !failed)
         m_player->pause();
     const bool ready = !failed && waitUntil([&] { return failed || m_framesSeen; }, timeoutMs);

@@ -25,8 +25,7 @@ struct ClickResult {
     QImage targetImage;
 };
 
-class QtClickProbe : public QObject
-{
+class QtClickProbe : public QObject {
     Q_OBJECT
 public:
     explicit QtClickProbe(QObject* parent = nullptr);

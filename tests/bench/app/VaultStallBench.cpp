@@ -18,8 +18,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QMetaEnum>
 #include <QFile>
+#include <QMetaEnum>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -39,8 +39,7 @@ struct Arguments {
 
 // Times the GUI thread's event deliveries: only the outermost ones, since a nested delivery
 // (a paint inside an update request) is part of the one that contains it.
-class TimingApplication : public QApplication
-{
+class TimingApplication : public QApplication {
 public:
     using QApplication::QApplication;
 
@@ -160,10 +159,9 @@ int main(int argc, char* argv[])
     const QByteArray templateNote = sample.readAll();
     scholia::bench::SyntheticVaultSpec spec;
     spec.notes = args.notes;
-    const auto vault = scholia::bench::ensureSyntheticVault(args.vault.toStdString(),
-                                                            std::string_view(templateNote.constData(),
-                                                                             static_cast<std::size_t>(templateNote.size())),
-                                                            spec);
+    const auto vault = scholia::bench::ensureSyntheticVault(
+        args.vault.toStdString(),
+        std::string_view(templateNote.constData(), static_cast<std::size_t>(templateNote.size())), spec);
     if (vault.root.empty()) {
         std::fprintf(stderr, "vault_stall_bench: cannot write the synthetic vault into %s\n", qPrintable(args.vault));
         return 1;
@@ -223,7 +221,8 @@ int main(int argc, char* argv[])
     std::printf("gap between ticks: max %.1f ms, median %.1f ms, p99 %.1f ms, ticks over 50 ms: %zu\n",
                 percentile(gapsMs, 1.0), percentile(gapsMs, 0.5), percentile(gapsMs, 0.99),
                 static_cast<std::size_t>(std::count_if(gapsMs.begin(), gapsMs.end(), [](double g) { return g > 50; })));
-    const auto longest = std::max_element(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.ms() < b.ms(); });
+    const auto longest
+        = std::max_element(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.ms() < b.ms(); });
     for (auto gap = gaps.begin(); gap != gaps.end(); ++gap) {
         if (gap->ms() > 50)
             std::printf("  stall of %.1f ms starting %.0f ms after opening\n", gap->ms(),

@@ -29,8 +29,8 @@ constexpr std::size_t kSharedNameEvery = 400;  // 50 names in two folders per 20
 
 std::string stampText(const SyntheticVaultSpec& spec)
 {
-    return "version " + std::to_string(kFormatVersion) + " notes " + std::to_string(spec.notes) + " channels " +
-           std::to_string(spec.channels) + " seed " + std::to_string(spec.seed) + "\n";
+    return "version " + std::to_string(kFormatVersion) + " notes " + std::to_string(spec.notes) + " channels "
+         + std::to_string(spec.channels) + " seed " + std::to_string(spec.seed) + "\n";
 }
 
 std::string readFile(const fs::path& path)
@@ -45,8 +45,8 @@ std::string readFile(const fs::path& path)
 // that term frequencies come from the generator alone.
 std::vector<std::string> makeVocabulary(std::mt19937& random)
 {
-    static constexpr std::array<std::string_view, 20> kOnsets = {"b", "d", "f", "g", "k", "l", "m", "n", "p", "r",
-                                                                 "s", "t", "v", "z", "br", "dr", "st", "tr", "sh", "kh"};
+    static constexpr std::array<std::string_view, 20> kOnsets
+        = {"b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "dr", "st", "tr", "sh", "kh"};
     static constexpr std::array<std::string_view, 6> kVowels = {"a", "e", "i", "o", "u", "ai"};
     std::vector<std::string> words;
     std::uniform_int_distribution<std::size_t> onset(0, kOnsets.size() - 1);
@@ -121,9 +121,10 @@ private:
         for (std::size_t i = 0; i < m_spec.notes; ++i) {
             const std::size_t channel = (i / kNotesPerVideo) % m_spec.channels;
             PlannedNote note;
-            note.folder = "channel_" + twoDigits(static_cast<unsigned>(channel / 100)) + twoDigits(static_cast<unsigned>(channel % 100));
-            note.title = capitalized(word()) + " " + word() + " " +
-                         std::string(kJoiners[i % kJoiners.size()]) + " " + word();
+            note.folder = "channel_" + twoDigits(static_cast<unsigned>(channel / 100))
+                        + twoDigits(static_cast<unsigned>(channel % 100));
+            note.title
+                = capitalized(word()) + " " + word() + " " + std::string(kJoiners[i % kJoiners.size()]) + " " + word();
             note.stem = slugifyNoteName(note.title);
             if (i % kSharedNameEvery == kSharedNameEvery - 1 && i > 0)
                 note.stem = m_notes[i - 1].stem;  // a neighbour in another folder: one name, two folders
@@ -147,9 +148,8 @@ private:
             return note.title;  // the title: resolved by its slug
         if (roll < 81) {
             std::string upper = note.stem;  // another case
-            std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) {
-                return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-            });
+            std::transform(upper.begin(), upper.end(), upper.begin(),
+                           [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
             return upper;
         }
         return word() + "_" + word() + "_topic";  // dangling

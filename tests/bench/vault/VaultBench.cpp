@@ -101,7 +101,8 @@ double cpuSeconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    const auto seconds
+        = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -336,9 +337,16 @@ const VaultIndex& sharedIndex()
 std::vector<std::string> searchQueries(const VaultIndex& index)
 {
     std::vector<std::string> queries = {
-        "cyber ", "albania ", "iran sanctions ", "nato ", "mek albania ", "homeland justice ", "ransomware ",
-        "revolution iran ", "troll farms ", "prime minister rama ", "cyber att", "alb", "diplomatic rel",
-        "government systems ", "border control ", "shah ", "kosovo ", "hostage crisis ", "malware ", "camp ashraf ",
+        "cyber ",          "albania ",
+        "iran sanctions ", "nato ",
+        "mek albania ",    "homeland justice ",
+        "ransomware ",     "revolution iran ",
+        "troll farms ",    "prime minister rama ",
+        "cyber att",       "alb",
+        "diplomatic rel",  "government systems ",
+        "border control ", "shah ",
+        "kosovo ",         "hostage crisis ",
+        "malware ",        "camp ashraf ",
     };
     const std::vector<scholia::NoteId> notes = index.notes();
     for (std::size_t i = 0; queries.size() < 50 && !notes.empty(); i += 997) {
@@ -346,7 +354,8 @@ std::vector<std::string> searchQueries(const VaultIndex& index)
         if (!summary)
             continue;
         std::istringstream words(summary->title);
-        std::vector<std::string> titleWords{std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()};
+        std::vector<std::string> titleWords{std::istream_iterator<std::string>(words),
+                                            std::istream_iterator<std::string>()};
         if (titleWords.size() < 2)
             continue;
         const std::size_t kind = queries.size() % 3;
@@ -400,17 +409,16 @@ void overQueries(benchmark::State& state, const std::string& name, Query query)
         }
     }
     state.counters["queries"] = static_cast<double>(queries.size());
-    state.counters["results_per_query"] =
-        static_cast<double>(results) / static_cast<double>(std::max<std::size_t>(latencies.ms.size(), 1));
+    state.counters["results_per_query"]
+        = static_cast<double>(results) / static_cast<double>(std::max<std::size_t>(latencies.ms.size(), 1));
     latencies.report(state);
     latencyResults()[name] = {latencies.quantile(0.5), latencies.quantile(0.9), latencies.quantile(1.0)};
 }
 
 void BM_Search(benchmark::State& state)
 {
-    overQueries(state, "search", [](const VaultIndex& index, const std::string& text) {
-        return index.search(text, 50).size();
-    });
+    overQueries(state, "search",
+                [](const VaultIndex& index, const std::string& text) { return index.search(text, 50).size(); });
 }
 BENCHMARK(BM_Search)->Iterations(3)->Unit(benchmark::kMillisecond);
 
@@ -429,9 +437,8 @@ BENCHMARK(BM_SearchWithSnippets)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 void BM_QuickOpen(benchmark::State& state)
 {
-    overQueries(state, "quick open", [](const VaultIndex& index, const std::string& text) {
-        return index.quickOpen(text, 20).size();
-    });
+    overQueries(state, "quick open",
+                [](const VaultIndex& index, const std::string& text) { return index.quickOpen(text, 20).size(); });
 }
 BENCHMARK(BM_QuickOpen)->Iterations(3)->Unit(benchmark::kMillisecond);
 
@@ -448,7 +455,8 @@ void BM_Backlinks(benchmark::State& state)
             latencies.add(Clock::now() - start);
         }
     }
-    state.counters["backlinks_per_note"] = static_cast<double>(found) / static_cast<double>(std::max<std::size_t>(latencies.ms.size(), 1));
+    state.counters["backlinks_per_note"]
+        = static_cast<double>(found) / static_cast<double>(std::max<std::size_t>(latencies.ms.size(), 1));
     latencies.report(state);
     latencyResults()["backlinks"] = {latencies.quantile(0.5), latencies.quantile(0.9), latencies.quantile(1.0)};
 }
@@ -468,7 +476,8 @@ void BM_ChangedNotes(benchmark::State& state)
     }
     state.counters["changed"] = static_cast<double>(changed);
     latencies.report(state);
-    latencyResults()["changed-notes scan"] = {latencies.quantile(0.5), latencies.quantile(0.9), latencies.quantile(1.0)};
+    latencyResults()["changed-notes scan"]
+        = {latencies.quantile(0.5), latencies.quantile(0.9), latencies.quantile(1.0)};
 }
 BENCHMARK(BM_ChangedNotes)->Iterations(10)->Unit(benchmark::kMillisecond);
 
@@ -483,7 +492,8 @@ void printSummary(const std::string& loadBefore)
     for (const auto& [name, run] : numbers) {
         const double notes = static_cast<double>(std::max<std::size_t>(run.notes, 1));
         std::printf("%-18s %6zu notes %6.1f MB  wall %6.3f s  cpu %6.3f s  %6.1f MB/s", name.c_str(), run.notes,
-                    static_cast<double>(run.bytes) / 1e6, run.wall, run.cpu, static_cast<double>(run.bytes) / 1e6 / run.wall);
+                    static_cast<double>(run.bytes) / 1e6, run.wall, run.cpu,
+                    static_cast<double>(run.bytes) / 1e6 / run.wall);
         if (name != "bare cmark") {
             if (run.peakKb >= 0)
                 std::printf("  RSS peak +%.2f KB/note, kept +%.2f KB/note (target <= 6)",

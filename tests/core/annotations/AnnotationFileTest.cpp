@@ -45,8 +45,10 @@ TEST(AnnotationFileTest, RoundTripThroughTheFile)
     std::string file = appendAnnotation("", 71000, "The claim at 1:11\nneeds a source", header);
     file = appendAnnotation(file, 9500, "Second, earlier", header);
     EXPECT_EQ(file.substr(0, header.size()), header);
-    EXPECT_NE(file.find("- <a class=\"yt-timestamp\" data-t=\"00:01:11\">[00:01:11]</a> The claim at 1:11<br>needs a source\n"),
-              std::string::npos);
+    EXPECT_NE(
+        file.find(
+            "- <a class=\"yt-timestamp\" data-t=\"00:01:11\">[00:01:11]</a> The claim at 1:11<br>needs a source\n"),
+        std::string::npos);
 
     const auto annotations = readAnnotations(file);
     ASSERT_EQ(annotations.size(), 2U);

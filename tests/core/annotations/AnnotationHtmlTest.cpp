@@ -9,15 +9,18 @@
 namespace scholia {
 namespace {
 
-std::string cite(const char* t) { return std::string("<a class=\"yt-timestamp\" data-t=\"") + t + "\">[" + t + "]</a>"; }
+std::string cite(const char* t)
+{
+    return std::string("<a class=\"yt-timestamp\" data-t=\"") + t + "\">[" + t + "]</a>";
+}
 
 class AnnotationHtmlTest : public testing::Test {
 protected:
     void SetUp() override
     {
-        const std::string text = "---\ntitle: T\n---\n\nFirst claim " + cite("00:00:10") + "\n\n"
-                                 + "- item at twenty " + cite("00:00:20") + "\n- item at thirty " + cite("00:00:30")
-                                 + "\n\nLast claim " + cite("00:01:00") + "\n";
+        const std::string text = "---\ntitle: T\n---\n\nFirst claim " + cite("00:00:10") + "\n\n" + "- item at twenty "
+                               + cite("00:00:20") + "\n- item at thirty " + cite("00:00:30") + "\n\nLast claim "
+                               + cite("00:01:00") + "\n";
         note = resolveTimestamps(parseNote(text));
         html = renderHtml(note);
     }
@@ -27,9 +30,11 @@ protected:
 
 TEST_F(AnnotationHtmlTest, BlocksFollowTheClaimTheyFollowInTime)
 {
-    const std::vector<Annotation> annotations = {
-        {45000, "between thirty and sixty", 0}, {5000, "before everything", 1}, {21000, "in the list", 2},
-        {90000, "after the end", 3}, {20500, "also in the list, earlier", 4}};
+    const std::vector<Annotation> annotations = {{45000, "between thirty and sixty", 0},
+                                                 {5000, "before everything", 1},
+                                                 {21000, "in the list", 2},
+                                                 {90000, "after the end", 3},
+                                                 {20500, "also in the list, earlier", 4}};
     const std::string merged = mergeAnnotationsIntoHtml(html, note, annotations);
 
     const auto at = [&](const std::string& s) {
@@ -71,8 +76,8 @@ TEST_F(AnnotationHtmlTest, TextIsMarkdownEscapedAndEmbedsPointIntoTheVault)
     EXPECT_EQ(text.find("https://e.com"), std::string::npos) << text;
     // A citation pasted into an annotation seeks its own time, never the note's citation of the
     // same number.
-    const std::string pasted = annotationTextHtml(
-        {0, "see <a class=\"yt-timestamp\" data-t=\"00:02:00\">[00:02:00]</a>", 0});
+    const std::string pasted
+        = annotationTextHtml({0, "see <a class=\"yt-timestamp\" data-t=\"00:02:00\">[00:02:00]</a>", 0});
     EXPECT_NE(pasted.find("href=\"seek:120000?in-annotation=1\""), std::string::npos) << pasted;
     EXPECT_EQ(pasted.find("?c="), std::string::npos) << pasted;
     // Line breaks typed in the editor show as line breaks.

@@ -1,6 +1,6 @@
 // The three-way merge for a file changed on disk and in Scholia at the same time.
-#include "annotations/AnnotationFile.h"
 #include "annotations/LineMerge.h"
+#include "annotations/AnnotationFile.h"
 
 #include <gtest/gtest.h>
 
@@ -68,12 +68,12 @@ TEST(LineMergeTest, ManyScatteredChangesOnBothSides)
     std::vector<std::string> theirs = lines;
     theirs[10] = "- line 10, theirs\n";
     theirs[50] = "- line 50, theirs\n";
-    theirs.erase(theirs.begin() + 100);                           // line 100 gone
+    theirs.erase(theirs.begin() + 100);  // line 100 gone
     theirs.insert(theirs.begin() + 149, "- inserted before line 150\n");
 
     std::vector<std::string> ours = lines;
     ours[20] = "- line 20, ours\n";
-    ours.erase(ours.begin() + 180);                               // line 180 gone
+    ours.erase(ours.begin() + 180);  // line 180 gone
     ours.push_back("- appended, ours\n");
 
     std::vector<std::string> expected = lines;

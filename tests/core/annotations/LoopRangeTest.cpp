@@ -11,7 +11,10 @@
 namespace scholia {
 namespace {
 
-std::string cite(const char* t) { return std::string("<a class=\"yt-timestamp\" data-t=\"") + t + "\">[" + t + "]</a>"; }
+std::string cite(const char* t)
+{
+    return std::string("<a class=\"yt-timestamp\" data-t=\"") + t + "\">[" + t + "]</a>";
+}
 
 TEST(LoopRangeTest, ToTheNextLaterCitationNotTheNextInTheText)
 {

@@ -18,9 +18,8 @@ namespace fs = std::filesystem;
 constexpr const char* kId = "i_4Jtcev5VY";
 
 struct TempFolder : test::TempFolder {
-    TempFolder() : test::TempFolder("videolocator") {}
+    TempFolder() : test::TempFolder("videolocator") { }
 };
-
 
 class VideoLocatorTest : public ::testing::Test {
 protected:
@@ -28,13 +27,15 @@ protected:
     fs::path notes() const { return temp.root() / "notes"; }
     fs::path media() const { return temp.root() / "media"; }
 
-    VideoQuery query(std::vector<fs::path> mediaFolders = {}) const {
+    VideoQuery query(std::vector<fs::path> mediaFolders = {}) const
+    {
         return VideoQuery{notes() / "note.md", kId, "", std::move(mediaFolders)};
     }
     void SetUp() override { temp.write("notes/note.md", "# note"); }
 };
 
-TEST_F(VideoLocatorTest, FrontMatterVideoWinsOverVideoId) {
+TEST_F(VideoLocatorTest, FrontMatterVideoWinsOverVideoId)
+{
     temp.write(std::string("notes/") + kId + ".mp4");
     const fs::path lecture = temp.write("notes/clips/lecture.mkv");
     VideoQuery q = query();
@@ -45,7 +46,8 @@ TEST_F(VideoLocatorTest, FrontMatterVideoWinsOverVideoId) {
     EXPECT_EQ(match->how, "front matter video:");
 }
 
-TEST_F(VideoLocatorTest, FrontMatterVideoIsRelativeToTheNoteNotTheWorkingDirectory) {
+TEST_F(VideoLocatorTest, FrontMatterVideoIsRelativeToTheNoteNotTheWorkingDirectory)
+{
     const fs::path up = temp.write("shared/talk.webm");
     VideoQuery q = query();
     q.videoField = "../shared/talk.webm";
@@ -54,7 +56,8 @@ TEST_F(VideoLocatorTest, FrontMatterVideoIsRelativeToTheNoteNotTheWorkingDirecto
     EXPECT_TRUE(fs::equivalent(match->path, up));
 }
 
-TEST_F(VideoLocatorTest, MissingFrontMatterVideoFallsBackToVideoId) {
+TEST_F(VideoLocatorTest, MissingFrontMatterVideoFallsBackToVideoId)
+{
     const fs::path byId = temp.write(std::string("notes/") + kId + ".mp4");
     VideoQuery q = query();
     q.videoField = "clips/gone.mp4";
@@ -65,7 +68,8 @@ TEST_F(VideoLocatorTest, MissingFrontMatterVideoFallsBackToVideoId) {
 }
 
 // yt-dlp's default output name is "%(title)s [%(id)s].%(ext)s": titles bring brackets, spaces, any script.
-TEST_F(VideoLocatorTest, FindsYtDlpNames) {
+TEST_F(VideoLocatorTest, FindsYtDlpNames)
+{
     const std::vector<std::string> names = {
         std::string("Iran's Cyber Attacks on Albania [") + kId + "].mp4",
         std::string("[Live] Q&A  (part 2) [") + kId + "].mkv",
@@ -84,7 +88,8 @@ TEST_F(VideoLocatorTest, FindsYtDlpNames) {
     }
 }
 
-TEST_F(VideoLocatorTest, IgnoresNamesThatOnlyResembleTheId) {
+TEST_F(VideoLocatorTest, IgnoresNamesThatOnlyResembleTheId)
+{
     for (const std::string& name : {std::string("x") + kId + ".mp4", std::string(kId) + "-clip.mp4",
                                     std::string("Title [") + kId + "].txt", std::string("Title [") + kId + "].mp4.part",
                                     std::string("Title (") + kId + ").mp4", std::string("Title [x") + kId + "].mp4"})
@@ -98,7 +103,8 @@ struct ExtensionCase {
     std::string expected;
 };
 
-TEST_F(VideoLocatorTest, PrefersMp4ThenOtherVideoThenAudio) {
+TEST_F(VideoLocatorTest, PrefersMp4ThenOtherVideoThenAudio)
+{
     const std::string id = kId;
     const std::vector<ExtensionCase> cases = {
         {{id + ".mkv", id + ".webm", id + ".mp4"}, id + ".mp4"},
@@ -115,14 +121,16 @@ TEST_F(VideoLocatorTest, PrefersMp4ThenOtherVideoThenAudio) {
         SCOPED_TRACE(c.expected);
         TempFolder own;
         const fs::path note = own.write("note.md");
-        for (const std::string& file : c.files) own.write(file);
+        for (const std::string& file : c.files)
+            own.write(file);
         const auto match = locateVideo({note, kId, "", {}});
         ASSERT_TRUE(match);
         EXPECT_EQ(match->path.filename(), c.expected);
     }
 }
 
-TEST_F(VideoLocatorTest, NoteFolderBeforeMediaFoldersInTheirOrder) {
+TEST_F(VideoLocatorTest, NoteFolderBeforeMediaFoldersInTheirOrder)
+{
     const fs::path first = temp.write(std::string("media/a/") + kId + ".mp4");
     const fs::path second = temp.write(std::string("media/b/") + kId + ".mp4");
     const auto fromMedia = locateVideo(query({media() / "a", media() / "b"}));
@@ -140,12 +148,14 @@ TEST_F(VideoLocatorTest, NoteFolderBeforeMediaFoldersInTheirOrder) {
     EXPECT_EQ(fromNoteFolder->path, local);  // the note's folder wins even with a worse extension
 }
 
-TEST_F(VideoLocatorTest, MediaFoldersAreNotSearchedRecursively) {
+TEST_F(VideoLocatorTest, MediaFoldersAreNotSearchedRecursively)
+{
     temp.write(std::string("media/deeper/") + kId + ".mp4");
     EXPECT_FALSE(locateVideo(query({media()})));
 }
 
-TEST_F(VideoLocatorTest, AudioIsOnlyAFallback) {
+TEST_F(VideoLocatorTest, AudioIsOnlyAFallback)
+{
     const fs::path audio = temp.write(std::string("notes/") + kId + ".m4a");
     const auto audioOnly = locateVideo(query());
     ASSERT_TRUE(audioOnly);
@@ -159,7 +169,8 @@ TEST_F(VideoLocatorTest, AudioIsOnlyAFallback) {
     EXPECT_EQ(withVideo->path, video);
 }
 
-TEST_F(VideoLocatorTest, MissingFoldersAndMissingIdFindNothing) {
+TEST_F(VideoLocatorTest, MissingFoldersAndMissingIdFindNothing)
+{
     EXPECT_FALSE(locateVideo({temp.root() / "nowhere" / "note.md", kId, "", {temp.root() / "no-media"}}));
     temp.write(std::string("notes/") + kId + ".mp4");
     EXPECT_FALSE(locateVideo({notes() / "note.md", "", "", {}}));
@@ -174,7 +185,8 @@ struct InfoJsonCase {
     std::optional<std::int64_t> expectedMs;
 };
 
-TEST(ReadInfoJsonDurationMs, ReadsYtDlpDuration) {
+TEST(ReadInfoJsonDurationMs, ReadsYtDlpDuration)
+{
     const std::vector<InfoJsonCase> cases = {
         {"integer", R"({"id": "i_4Jtcev5VY", "duration": 820, "title": "x"})", 820000},
         {"float", R"({"duration": 819.533})", 819533},
@@ -201,7 +213,8 @@ TEST(ReadInfoJsonDurationMs, ReadsYtDlpDuration) {
     }
 }
 
-TEST(ReadInfoJsonDurationMs, MissingInfoJsonOrVideo) {
+TEST(ReadInfoJsonDurationMs, MissingInfoJsonOrVideo)
+{
     TempFolder temp;
     const fs::path video = temp.write("i_4Jtcev5VY.mp4");
     EXPECT_EQ(readInfoJsonDurationMs(video), std::nullopt);
@@ -210,7 +223,8 @@ TEST(ReadInfoJsonDurationMs, MissingInfoJsonOrVideo) {
     EXPECT_EQ(readInfoJsonDurationMs(video), std::nullopt);
 }
 
-TEST(ReadInfoJsonDurationMs, RefusesFilesOverTheSizeCap) {
+TEST(ReadInfoJsonDurationMs, RefusesFilesOverTheSizeCap)
+{
     TempFolder temp;
     const fs::path video = temp.write("big.mp4");
     const std::string json = R"({"duration": 820, "padding": ")";
@@ -228,7 +242,8 @@ struct UrlCase {
     std::string expected;
 };
 
-TEST(YoutubeUrl, BuildsWatchLinks) {
+TEST(YoutubeUrl, BuildsWatchLinks)
+{
     const std::vector<UrlCase> cases = {
         {"i_4Jtcev5VY", 71000, "https://www.youtube.com/watch?v=i_4Jtcev5VY&t=71s"},
         {"i_4Jtcev5VY", 71999, "https://www.youtube.com/watch?v=i_4Jtcev5VY&t=71s"},

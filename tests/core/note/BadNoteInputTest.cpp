@@ -52,7 +52,10 @@ const Diagnostic* find(const Note& note, std::string_view fragment)
     return it == note.diagnostics.end() ? nullptr : &*it;
 }
 
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, std::string_view part)
+{
+    return text.find(part) != std::string::npos;
+}
 
 TEST(BadNoteInput, EmptyFile_IsAnEmptyNoteWithoutDiagnostics)
 {

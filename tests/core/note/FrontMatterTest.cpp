@@ -23,9 +23,8 @@ FrontMatter parse(std::string_view text, std::vector<Diagnostic>& diagnostics)
 
 const Diagnostic* findDiagnostic(const std::vector<Diagnostic>& diagnostics, std::string_view fragment)
 {
-    const auto it = std::find_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
-        return d.message.find(fragment) != std::string::npos;
-    });
+    const auto it = std::find_if(diagnostics.begin(), diagnostics.end(),
+                                 [&](const Diagnostic& d) { return d.message.find(fragment) != std::string::npos; });
     return it == diagnostics.end() ? nullptr : &*it;
 }
 
@@ -75,7 +74,7 @@ struct DurationCase {
     std::optional<std::int64_t> ms;
 };
 
-class FrontMatterDurationTest : public testing::TestWithParam<DurationCase> {};
+class FrontMatterDurationTest : public testing::TestWithParam<DurationCase> { };
 
 TEST_P(FrontMatterDurationTest, ReadsDurationShapes)
 {
@@ -206,7 +205,7 @@ struct InvalidYamlCase {
     int line;  // the file line of the offending text
 };
 
-class FrontMatterInvalidTest : public testing::TestWithParam<InvalidYamlCase> {};
+class FrontMatterInvalidTest : public testing::TestWithParam<InvalidYamlCase> { };
 
 TEST_P(FrontMatterInvalidTest, ReportsTheFileLine)
 {
@@ -261,7 +260,6 @@ TEST(FrontMatterTest, RepeatedKeyKeepsBothEntriesAndTheLastWins)
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->line, 3);
 }
-
 
 // ---- the direct reading of flat mappings against yaml-cpp --------------------------------
 
@@ -392,8 +390,9 @@ TEST(FrontMatterTest, DirectReadingMatchesYamlCppOnGeneratedMappings)
 {
     const std::vector<std::string> keys = {"title", "videoId", "video", "duration", "tags", "a-b", "x.y", "n1", "null"};
     const std::vector<std::string> values = {
-        "plain words", "Iran's", "a, b", "13:40", "1:02:03", "802", "x:y", "\"q: x\"", "'s q'", "\"\"",
-        "null", "~", "", "[a]", "a # c", "C#", "-x", "*x", "Café", "\"e\\\"x\"", "a:", "{b}", "yes", "0",
+        "plain words", "Iran's", "a, b", "13:40",      "1:02:03", "802", "x:y",   "\"q: x\"",
+        "'s q'",       "\"\"",   "null", "~",          "",        "[a]", "a # c", "C#",
+        "-x",          "*x",     "Café", "\"e\\\"x\"", "a:",      "{b}", "yes",   "0",
     };
     std::mt19937 random(20240917);
     for (int round = 0; round < 2000; ++round) {

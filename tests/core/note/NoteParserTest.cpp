@@ -1,5 +1,5 @@
-#include "note/CitationAnchor.h"
 #include "note/NoteParser.h"
+#include "note/CitationAnchor.h"
 #include "render/HtmlRenderer.h"
 
 #include <gtest/gtest.h>
@@ -20,24 +20,29 @@ std::string anchor(const std::string& attributes, const std::string& label)
     return "<a " + attributes + ">" + label + "</a>";
 }
 
-std::string cite(const std::string& time) { return anchor("class=\"yt-timestamp\" data-t=\"" + time + "\"", "[" + time + "]"); }
+std::string cite(const std::string& time)
+{
+    return anchor("class=\"yt-timestamp\" data-t=\"" + time + "\"", "[" + time + "]");
+}
 
 const Diagnostic* findDiagnostic(const Note& note, std::string_view fragment)
 {
-    const auto it = std::find_if(note.diagnostics.begin(), note.diagnostics.end(), [&](const Diagnostic& d) {
-        return d.message.find(fragment) != std::string::npos;
-    });
+    const auto it = std::find_if(note.diagnostics.begin(), note.diagnostics.end(),
+                                 [&](const Diagnostic& d) { return d.message.find(fragment) != std::string::npos; });
     return it == note.diagnostics.end() ? nullptr : &*it;
 }
 
 std::size_t countDiagnostics(const Note& note, std::string_view fragment)
 {
-    return static_cast<std::size_t>(std::count_if(note.diagnostics.begin(), note.diagnostics.end(), [&](const Diagnostic& d) {
-        return d.message.find(fragment) != std::string::npos;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(note.diagnostics.begin(), note.diagnostics.end(),
+                      [&](const Diagnostic& d) { return d.message.find(fragment) != std::string::npos; }));
 }
 
-bool contains(const std::string& haystack, std::string_view needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, std::string_view needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
 
 std::string readFile(const std::string& path)
 {
@@ -58,15 +63,15 @@ std::string caseName(const testing::TestParamInfo<Case>& row)
 
 struct CitationCase {
     const char* name;
-    std::string markdown;      // holds exactly one citation anchor
+    std::string markdown;  // holds exactly one citation anchor
     std::string written;
     std::string label;
     std::optional<std::int64_t> ms;  // the literal reading before resolveTimestamps()
-    const char* diagnostic;    // a fragment of the expected diagnostic, or nullptr for none
+    const char* diagnostic;          // a fragment of the expected diagnostic, or nullptr for none
     Severity severity = Severity::Warning;
 };
 
-class CitationTest : public testing::TestWithParam<CitationCase> {};
+class CitationTest : public testing::TestWithParam<CitationCase> { };
 
 TEST_P(CitationTest, ReadsTheAnchor)
 {
@@ -116,8 +121,8 @@ INSTANTIATE_TEST_SUITE_P(
                      190'000, "is not a time; the label"},
         CitationCase{"BrokenAttributeUsesLabel", "X " + anchor("class=\"yt-timestamp\" data-05:08\"", "[00:05:08]"),
                      "00:05:08", "00:05:08", 308'000, "no data-t; the label"},
-        CitationCase{"NothingUsable", "X " + anchor("class=\"yt-timestamp\" data-t=\"HH:MM:SS\"", "[soon]"),
-                     "HH:MM:SS", "soon", std::nullopt, "no readable time", Severity::Error},
+        CitationCase{"NothingUsable", "X " + anchor("class=\"yt-timestamp\" data-t=\"HH:MM:SS\"", "[soon]"), "HH:MM:SS",
+                     "soon", std::nullopt, "no readable time", Severity::Error},
         CitationCase{"UnclosedAnchor", "X <a class=\"yt-timestamp\" data-t=\"00:00:09\">[00:00:09] and on", "00:00:09",
                      "", 9'000, "unclosed citation anchor"}),
     caseName<CitationCase>);
@@ -151,9 +156,11 @@ TEST(NoteParserTest, AnchorsInCodeAreNotCitations)
     EXPECT_TRUE(note.citations.empty());
     EXPECT_TRUE(note.claims.empty());
     EXPECT_TRUE(note.diagnostics.empty());
-    EXPECT_TRUE(contains(note.body.html,
-                         "<code>&lt;a class=&quot;yt-timestamp&quot; data-t=&quot;00:00:09&quot;&gt;[00:00:09]&lt;/a&gt;</code>"));
-    EXPECT_TRUE(contains(note.body.html, "<pre><code>&lt;a class=&quot;yt-timestamp&quot; data-t=&quot;00:00:10&quot;"));
+    EXPECT_TRUE(contains(
+        note.body.html,
+        "<code>&lt;a class=&quot;yt-timestamp&quot; data-t=&quot;00:00:09&quot;&gt;[00:00:09]&lt;/a&gt;</code>"));
+    EXPECT_TRUE(
+        contains(note.body.html, "<pre><code>&lt;a class=&quot;yt-timestamp&quot; data-t=&quot;00:00:10&quot;"));
 }
 
 TEST(NoteParserTest, BrokenAnchorInCodeGivesNoDiagnostic)
@@ -200,7 +207,7 @@ struct WikiLinkCase {
     const char* label;
 };
 
-class WikiLinkTest : public testing::TestWithParam<WikiLinkCase> {};
+class WikiLinkTest : public testing::TestWithParam<WikiLinkCase> { };
 
 TEST_P(WikiLinkTest, ReadsTheLink)
 {
@@ -293,7 +300,7 @@ struct NotALinkCase {
     const char* shown;  // what the page shows instead
 };
 
-class NotAWikiLinkTest : public testing::TestWithParam<NotALinkCase> {};
+class NotAWikiLinkTest : public testing::TestWithParam<NotALinkCase> { };
 
 TEST_P(NotAWikiLinkTest, StaysText)
 {
@@ -304,14 +311,15 @@ TEST_P(NotAWikiLinkTest, StaysText)
     EXPECT_TRUE(contains(note.body.html, c.shown)) << note.body.html;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, NotAWikiLinkTest,
-                         testing::Values(NotALinkCase{"CodeSpan", "Use `[[x]]` here.", "<code>[[x]]</code>"},
-                                         NotALinkCase{"CodeBlock", "```\narr[[0]]\n```", "<pre><code>arr[[0]]\n"},
-                                         NotALinkCase{"Escaped", "Write \\[[x]] literally.", "Write [[x]] literally."},
-                                         NotALinkCase{"Empty", "An [[]] and [[ | alias]].", "An [[]] and [[ | alias]]."},
-                                         NotALinkCase{"Unclosed", "An [[open link", "An [[open link"},
-                                         NotALinkCase{"InLinkUrl", "[text](http://h/[[x]])", "href=\"http://h/[[x]]\""}),
-                         caseName<NotALinkCase>);
+INSTANTIATE_TEST_SUITE_P(
+    Cases, NotAWikiLinkTest,
+    testing::Values(NotALinkCase{"CodeSpan", "Use `[[x]]` here.", "<code>[[x]]</code>"},
+                    NotALinkCase{"CodeBlock", "```\narr[[0]]\n```", "<pre><code>arr[[0]]\n"},
+                    NotALinkCase{"Escaped", "Write \\[[x]] literally.", "Write [[x]] literally."},
+                    NotALinkCase{"Empty", "An [[]] and [[ | alias]].", "An [[]] and [[ | alias]]."},
+                    NotALinkCase{"Unclosed", "An [[open link", "An [[open link"},
+                    NotALinkCase{"InLinkUrl", "[text](http://h/[[x]])", "href=\"http://h/[[x]]\""}),
+    caseName<NotALinkCase>);
 
 TEST(NoteParserTest, DoubleBackslashDoesNotEscape)
 {
@@ -366,14 +374,23 @@ TEST(NoteParserTest, HeadingAndClaimLinesCountFrontMatterAndCrLf)
 TEST(NoteParserTest, ClaimsHaveTextSectionPathAndKind)
 {
     const Note note = parseNote("# Top\n"
-                                "Intro " + cite("00:00:01") + ".\n"
-                                "## Sub\n"
-                                "No citation here.\n\n"
-                                "- item one " + cite("00:00:02") + " with [[link|the label]] and `code`.\n"
-                                "  - nested **bold** " + cite("00:00:03") + "\n"
-                                "### Deep " + cite("00:00:04") + "\n"
-                                "# Next\n"
-                                "> quoted " + cite("00:00:05") + ", " + cite("00:00:06") + "\n");
+                                "Intro "
+                                + cite("00:00:01")
+                                + ".\n"
+                                  "## Sub\n"
+                                  "No citation here.\n\n"
+                                  "- item one "
+                                + cite("00:00:02")
+                                + " with [[link|the label]] and `code`.\n"
+                                  "  - nested **bold** "
+                                + cite("00:00:03")
+                                + "\n"
+                                  "### Deep "
+                                + cite("00:00:04")
+                                + "\n"
+                                  "# Next\n"
+                                  "> quoted "
+                                + cite("00:00:05") + ", " + cite("00:00:06") + "\n");
     ASSERT_EQ(note.claims.size(), 5u);
     struct Expected {
         ClaimKind kind;
@@ -459,7 +476,8 @@ TEST(NoteParserTest, OutlineAnchorsAreUniqueAndReadable)
         EXPECT_EQ(note.outline[i].text, expected[i].first);
         EXPECT_EQ(note.outline[i].anchor, expected[i].second);
         EXPECT_EQ(note.outline[i].line, static_cast<int>(i) + 1);
-        EXPECT_TRUE(contains(note.body.html, "id=\"" + expected[i].second + "\"><a name=\"" + expected[i].second + "\">"));
+        EXPECT_TRUE(
+            contains(note.body.html, "id=\"" + expected[i].second + "\"><a name=\"" + expected[i].second + "\">"));
     }
     EXPECT_EQ(note.outline[0].level, 1);
     EXPECT_EQ(note.outline[1].level, 2);
@@ -536,7 +554,9 @@ TEST(NoteParserTest, SlotsPointBetweenTags)
 
 TEST(NoteParserTest, PrivateUseCharactersInTheSourceAreReplaced)
 {
-    const std::string forged = "\xEE\x80\x80" "c0" "\xEE\x80\x81";
+    const std::string forged = "\xEE\x80\x80"
+                               "c0"
+                               "\xEE\x80\x81";
     const Note note = parseNote("Forged " + forged + " and &#xE000;w0&#57345; then [[real]] " + cite("00:00:01"));
     ASSERT_EQ(note.wikilinks.size(), 1u);
     EXPECT_EQ(note.wikilinks[0].target, "real");
@@ -545,9 +565,11 @@ TEST(NoteParserTest, PrivateUseCharactersInTheSourceAreReplaced)
     const Diagnostic* d = findDiagnostic(note, "U+E000");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->column, 8);
-    EXPECT_TRUE(contains(note.body.html, "Forged \xEF\xBF\xBD" "c0\xEF\xBF\xBD and \xEF\xBF\xBDw0\xEF\xBF\xBD then"));
+    EXPECT_TRUE(contains(note.body.html, "Forged \xEF\xBF\xBD"
+                                         "c0\xEF\xBF\xBD and \xEF\xBF\xBDw0\xEF\xBF\xBD then"));
     EXPECT_EQ(note.body.slots.size(), 2u);
-    EXPECT_EQ(note.citations[0].column, static_cast<int>(("Forged " + forged + " and &#xE000;w0&#57345; then [[real]] ").size()) + 1);
+    EXPECT_EQ(note.citations[0].column,
+              static_cast<int>(("Forged " + forged + " and &#xE000;w0&#57345; then [[real]] ").size()) + 1);
 }
 
 TEST(NoteParserTest, EmptyInput)
@@ -638,7 +660,6 @@ TEST(NoteParserTest, DisplayTitleFallsBackToHeadingThenFileName)
     EXPECT_EQ(parseNote("---\ntitle: From YAML\n---\n# Heading", "x.md").displayTitle(), "From YAML");
 }
 
-
 // ---- the vault index's parse mode ----------------------------------------------------------
 
 TEST(NoteParserTest, IndexModeKeepsWhatTheIndexUsesAndMatchesTheFullModel)
@@ -686,7 +707,6 @@ TEST(NoteParserTest, IndexModeKeepsWhatTheIndexUsesAndMatchesTheFullModel)
         EXPECT_EQ(index.displayTitle(), full.displayTitle());
     }
 }
-
 
 TEST(NoteParserTest, UsualAnchorAttributesReadLikeAnyOther)
 {

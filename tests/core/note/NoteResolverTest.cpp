@@ -1,5 +1,5 @@
-#include "note/NoteParser.h"
 #include "note/NoteResolver.h"
+#include "note/NoteParser.h"
 
 #include <gtest/gtest.h>
 
@@ -165,7 +165,7 @@ void expectSampleResolvedIntoTheVideo(const Note& note)
 {
     ASSERT_EQ(note.citations.size(), 75u);
     EXPECT_EQ(note.citations.front().resolution.ms, 9'000);
-    EXPECT_EQ(note.citations[6].resolution.ms, 71'000);  // 01:11:11
+    EXPECT_EQ(note.citations[6].resolution.ms, 71'000);       // 01:11:11
     EXPECT_EQ(note.citations.back().resolution.ms, 797'000);  // 13:17:00
     std::int64_t previous = 0;
     int reinterpreted = 0;

@@ -2,8 +2,8 @@
 // (in place or moved), blocks added as a parse needs them, and a parse on another thread
 // never sharing memory with this one.
 
-#include "note/NoteParser.h"
 #include "note/ParseArena.h"
+#include "note/NoteParser.h"
 
 #include <gtest/gtest.h>
 
@@ -69,8 +69,8 @@ TEST(ParseArena, ParsesOnSeveralThreadsAgreeWithOneThread)
 {
     std::string text = "---\ntitle: T\nvideoId: abc\n---\n# Title\n\n";
     for (int i = 0; i < 400; ++i)
-        text += "- item " + std::to_string(i) + " <a class=\"yt-timestamp\" data-t=\"00:01:" +
-                std::to_string(10 + i % 50) + "\">[x]</a> [[Link " + std::to_string(i) + "]]\n";
+        text += "- item " + std::to_string(i) + " <a class=\"yt-timestamp\" data-t=\"00:01:"
+              + std::to_string(10 + i % 50) + "\">[x]</a> [[Link " + std::to_string(i) + "]]\n";
     const Note reference = parseNote(text);
     std::vector<std::thread> threads;
     std::vector<int> same(4, 0);
@@ -78,9 +78,9 @@ TEST(ParseArena, ParsesOnSeveralThreadsAgreeWithOneThread)
         threads.emplace_back([&, t] {
             for (int round = 0; round < 20; ++round) {
                 const Note note = parseNote(text);
-                same[static_cast<std::size_t>(t)] += note.claims.size() == reference.claims.size() &&
-                                                     note.citations.size() == reference.citations.size() &&
-                                                     note.wikilinks.size() == reference.wikilinks.size();
+                same[static_cast<std::size_t>(t)] += note.claims.size() == reference.claims.size()
+                                                  && note.citations.size() == reference.citations.size()
+                                                  && note.wikilinks.size() == reference.wikilinks.size();
             }
         });
     }

@@ -55,7 +55,8 @@ TEST(PathologicalInput, HundredThousandOpenWikiLinkBrackets)
 
 TEST(PathologicalInput, HundredThousandUnclosedCitationAnchors)
 {
-    const Pipeline result = runPipeline(repeat("<a class=\"yt-timestamp\" data-t=\"00:00:01\">", 100'000) + "\n\nend\n");
+    const Pipeline result
+        = runPipeline(repeat("<a class=\"yt-timestamp\" data-t=\"00:00:01\">", 100'000) + "\n\nend\n");
     EXPECT_EQ(result.note.citations.size(), 100'000u);
     EXPECT_NE(result.html.find("end"), std::string::npos);
 }

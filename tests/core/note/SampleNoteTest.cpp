@@ -54,16 +54,16 @@ TEST_F(SampleNoteTest, NoDiagnostics)
 
 TEST_F(SampleNoteTest, AllSeventyFiveCitationsInOrder)
 {
-    const std::vector<std::string> written = {
-        "00:00:09", "00:00:19", "00:00:23", "00:00:27", "00:00:38", "00:00:52", "01:11:11", "01:21:21", "01:27:01",
-        "01:33:04", "01:57:00", "02:23:01", "02:28:07", "02:30:04", "02:35:05", "02:38:00", "02:50:07", "02:56:07",
-        "03:00:03", "03:04:02", "03:17:01", "03:23:04", "03:29:00", "03:54:02", "03:58:00", "04:13:00", "04:29:00",
-        "04:34:00", "04:49:00", "05:03:00", "05:18:00", "05:42:00", "06:09:00", "06:23:00", "06:31:00", "06:37:00",
-        "06:41:00", "06:52:00", "07:05:00", "07:29:00", "07:39:00", "07:50:00", "08:08:00", "08:14:00", "08:14:00",
-        "08:19:00", "08:26:00", "08:32:00", "08:46:00", "08:53:00", "09:04:00", "09:10:00", "09:22:00", "09:30:00",
-        "09:35:00", "09:42:00", "09:48:00", "09:52:00", "09:56:00", "10:06:00", "10:33:00", "10:45:00", "10:51:00",
-        "10:58:00", "11:10:00", "11:24:00", "11:41:00", "11:48:00", "12:17:00", "12:26:00", "12:34:00", "12:47:00",
-        "12:59:00", "13:06:00", "13:17:00"};
+    const std::vector<std::string> written
+        = {"00:00:09", "00:00:19", "00:00:23", "00:00:27", "00:00:38", "00:00:52", "01:11:11", "01:21:21", "01:27:01",
+           "01:33:04", "01:57:00", "02:23:01", "02:28:07", "02:30:04", "02:35:05", "02:38:00", "02:50:07", "02:56:07",
+           "03:00:03", "03:04:02", "03:17:01", "03:23:04", "03:29:00", "03:54:02", "03:58:00", "04:13:00", "04:29:00",
+           "04:34:00", "04:49:00", "05:03:00", "05:18:00", "05:42:00", "06:09:00", "06:23:00", "06:31:00", "06:37:00",
+           "06:41:00", "06:52:00", "07:05:00", "07:29:00", "07:39:00", "07:50:00", "08:08:00", "08:14:00", "08:14:00",
+           "08:19:00", "08:26:00", "08:32:00", "08:46:00", "08:53:00", "09:04:00", "09:10:00", "09:22:00", "09:30:00",
+           "09:35:00", "09:42:00", "09:48:00", "09:52:00", "09:56:00", "10:06:00", "10:33:00", "10:45:00", "10:51:00",
+           "10:58:00", "11:10:00", "11:24:00", "11:41:00", "11:48:00", "12:17:00", "12:26:00", "12:34:00", "12:47:00",
+           "12:59:00", "13:06:00", "13:17:00"};
     ASSERT_EQ(note().citations.size(), 75u);
     for (std::size_t i = 0; i < written.size(); ++i) {
         const Citation& citation = note().citations[i];
@@ -95,7 +95,8 @@ TEST_F(SampleNoteTest, TwelveWikiLinksWithTargetsAndAliases)
         {"diplomatic_tensions_between_iran_and_albania", "diplomatic relations", 8},
         {"cyber_warfare_and_international_security", "cyber warfare", 8},
         {"cyber_warfare_and_international_security", "Cyber warfare", 12},
-        {"Historical context of Irans international relations", "Historical context of Iran's international relations", 36},
+        {"Historical context of Irans international relations", "Historical context of Iran's international relations",
+         36},
         {"iran_and_iraq_pressures_on_kurdistan", "Kurdish insurgents", 47},
         {"possible_unification_of_kosovo_and_albania", "Kosovo's", 50},
         {"diplomatic_tensions_between_iran_and_albania", "sever diplomatic relations", 72},
@@ -129,7 +130,8 @@ TEST_F(SampleNoteTest, Outline)
         {3, "Iran (Islamic Republic of Iran)", "iran-islamic-republic-of-iran", 20},
         {3, "Albania (Republic of Albania)", "albania-republic-of-albania", 26},
         {2, "Historical Context: Iran and the MEK", "historical-context-iran-and-the-mek", 32},
-        {3, "Historical context of Iran's international relations", "historical-context-of-iran-s-international-relations", 36},
+        {3, "Historical context of Iran's international relations",
+         "historical-context-of-iran-s-international-relations", 36},
         {3, "The People's Mojahedin Organization of Iran (MEK)", "the-people-s-mojahedin-organization-of-iran-mek", 44},
         {2, "The Cyber Attacks", "the-cyber-attacks", 53},
         {3, "July 2022 Attack", "july-2022-attack", 57},
@@ -157,11 +159,12 @@ TEST_F(SampleNoteTest, HeadingWithAWikiLinkShowsItsAlias)
     EXPECT_EQ(link.column, 5);
     EXPECT_EQ(note().outline[5].text, link.alias);
     const std::string html = renderHtml(note(), {});
-    EXPECT_NE(html.find("<h3 id=\"historical-context-of-iran-s-international-relations\">"
-                        "<a name=\"historical-context-of-iran-s-international-relations\"></a>"
-                        "<a class=\"wikilink\" href=\"note:Historical%20context%20of%20Irans%20international%20relations\">"
-                        "Historical context of Iran&#39;s international relations</a></h3>"),
-              std::string::npos);
+    EXPECT_NE(
+        html.find("<h3 id=\"historical-context-of-iran-s-international-relations\">"
+                  "<a name=\"historical-context-of-iran-s-international-relations\"></a>"
+                  "<a class=\"wikilink\" href=\"note:Historical%20context%20of%20Irans%20international%20relations\">"
+                  "Historical context of Iran&#39;s international relations</a></h3>"),
+        std::string::npos);
 }
 
 TEST_F(SampleNoteTest, Claims)

@@ -20,7 +20,10 @@ std::string readFile(const std::string& path)
     return buffer.str();
 }
 
-bool contains(const std::string& haystack, std::string_view needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, std::string_view needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
 
 RenderOptions bodyOnly()
 {
@@ -72,9 +75,9 @@ TEST(HtmlRendererTest, HostileMarkupNeverReachesThePage)
     const Note note = parseNote(readFile(SCHOLIA_TEST_DATA_DIR "/notes/hostile.md"));
     const std::string html = renderHtml(note, {});
     // Text may mention anything once escaped; no tag, attribute or URL from the note may stay.
-    for (const char* absent : {"<script", "alert(1)</", "<iframe", "onclick", "onerror", "javascript:", "vbscript:",
-                               "data:", "file:", "http://evil", "=\"http://host", "<img src=\"http", "<b>", "<b ", "<style>body",
-                               "steal", "<object", "<p></p>"}) {
+    for (const char* absent : {"<script", "alert(1)</", "<iframe", "onclick", "onerror",
+                               "javascript:", "vbscript:", "data:", "file:", "http://evil", "=\"http://host",
+                               "<img src=\"http", "<b>", "<b ", "<style>body", "steal", "<object", "<p></p>"}) {
         EXPECT_FALSE(contains(html, absent)) << absent;
     }
     EXPECT_TRUE(contains(html, "<h1 class=\"note-title\">Hostile &lt;b&gt;title&lt;/b&gt;</h1>"));
@@ -104,7 +107,7 @@ struct EscapeCase {
     const char* escaped;
 };
 
-class EscapeHtmlTest : public testing::TestWithParam<EscapeCase> {};
+class EscapeHtmlTest : public testing::TestWithParam<EscapeCase> { };
 
 TEST_P(EscapeHtmlTest, EscapesTheFiveCharacters)
 {
@@ -113,7 +116,8 @@ TEST_P(EscapeHtmlTest, EscapesTheFiveCharacters)
 
 INSTANTIATE_TEST_SUITE_P(Cases, EscapeHtmlTest,
                          testing::Values(EscapeCase{"", ""}, EscapeCase{"plain", "plain"},
-                                         EscapeCase{"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+                                         EscapeCase{"<script>alert(1)</script>",
+                                                    "&lt;script&gt;alert(1)&lt;/script&gt;"},
                                          EscapeCase{"a & b", "a &amp; b"},
                                          EscapeCase{"\"quoted\" 'single'", "&quot;quoted&quot; &#39;single&#39;"},
                                          EscapeCase{"&amp;", "&amp;amp;"}, EscapeCase{"Iran’s", "Iran’s"}));
@@ -138,7 +142,8 @@ TEST(HtmlRendererTest, ResolverDecidesWikiLinkClassAndHref)
 TEST(HtmlRendererTest, WithoutResolverEveryLinkExists)
 {
     const std::string html = renderHtml(parseNote("[[Ünïcode & more?]]"), bodyOnly());
-    EXPECT_TRUE(contains(html, "<a class=\"wikilink\" href=\"note:%C3%9Cn%C3%AFcode%20%26%20more%3F\">Ünïcode &amp; more?</a>"));
+    EXPECT_TRUE(contains(
+        html, "<a class=\"wikilink\" href=\"note:%C3%9Cn%C3%AFcode%20%26%20more%3F\">Ünïcode &amp; more?</a>"));
 }
 
 TEST(HtmlRendererTest, ReinterpretedCitationSaysWhatWasWrittenAndRead)
@@ -150,9 +155,8 @@ TEST(HtmlRendererTest, ReinterpretedCitationSaysWhatWasWrittenAndRead)
     resolution.reading = Reading::MinutesSeconds;
     resolution.reinterpreted = true;
     resolution.explanation.clear();
-    EXPECT_TRUE(contains(renderHtml(note, bodyOnly()),
-                         "<a class=\"citation reinterpreted\" href=\"seek:71000?c=0\" "
-                         "title=\"written 01:11:11, read as 1:11\">1:11</a>"));
+    EXPECT_TRUE(contains(renderHtml(note, bodyOnly()), "<a class=\"citation reinterpreted\" href=\"seek:71000?c=0\" "
+                                                       "title=\"written 01:11:11, read as 1:11\">1:11</a>"));
 
     // The resolver's explanation, when there is one, is the tooltip.
     resolution.explanation = "01:11:11 read as 1:11 (MM:SS, last field dropped)";
@@ -187,8 +191,8 @@ TEST(HtmlRendererTest, ShowsTheResolvedTimeWithoutReparsing)
 
 TEST(HtmlRendererTest, EmbedsOnlyLocalImages)
 {
-    const std::string html =
-        renderHtml(parseNote("![[pics/a b.png|Alt]] ![[/etc/x.png]] ![[https://h/x.jpg]] ![[Other note]]"), bodyOnly());
+    const std::string html = renderHtml(
+        parseNote("![[pics/a b.png|Alt]] ![[/etc/x.png]] ![[https://h/x.jpg]] ![[Other note]]"), bodyOnly());
     EXPECT_TRUE(contains(html, "<img src=\"pics/a%20b.png\" alt=\"Alt\">"));
     EXPECT_TRUE(contains(html, "<span class=\"blocked-image\">[image: /etc/x.png]</span>"));
     EXPECT_TRUE(contains(html, "<span class=\"blocked-image\">[image: https://h/x.jpg]</span>"));

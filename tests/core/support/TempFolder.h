@@ -34,7 +34,10 @@ public:
     const std::filesystem::path& root() const { return root_; }
 
     // Creates `relative` (and its parent folders); returns its full path.
-    std::filesystem::path write(const std::filesystem::path& relative) const { return write(relative, defaultContent_); }
+    std::filesystem::path write(const std::filesystem::path& relative) const
+    {
+        return write(relative, defaultContent_);
+    }
     std::filesystem::path write(const std::filesystem::path& relative, const std::string& content) const
     {
         const std::filesystem::path path = root_ / relative;

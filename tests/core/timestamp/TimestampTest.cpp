@@ -80,10 +80,19 @@ TEST(ParseTimestampText, NamesWhatWasOdd)
 TEST(ParseTimestampText, RefusesTextWithNoTime)
 {
     const std::vector<std::string> unreadable = {
-        "", "   ", "HH:MM:SS", ":", "::", "abc", "[]", "[", "-", ".",
-        "1:2:3:4:5",                     // five fields: no reading of them is credible
-        "12345678901:00",                // a field no one meant
-        "99999999999999999999999:00:00", // would overflow any integer type
+        "",
+        "   ",
+        "HH:MM:SS",
+        ":",
+        "::",
+        "abc",
+        "[]",
+        "[",
+        "-",
+        ".",
+        "1:2:3:4:5",                      // five fields: no reading of them is credible
+        "12345678901:00",                 // a field no one meant
+        "99999999999999999999999:00:00",  // would overflow any integer type
     };
     for (const std::string& text : unreadable) {
         SCOPED_TRACE("text: \"" + text + "\"");

@@ -368,8 +368,9 @@ INSTANTIATE_TEST_SUITE_P(
                       std::string("a") + repeat("\u00e9", 30) + "\n\n1\n00:00:01,000 --> 00:00:02,000\none\n",
                       {1000},
                       {"one"},
-                      {{1, Severity::Warning, "outside any cue: \"a\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
-                                 "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u2026\""}}},
+                      {{1, Severity::Warning,
+                        "outside any cue: \"a\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+                        "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u2026\""}}},
         MalformedCase{"GarbageBetweenVttCues",
                       "WEBVTT\n\n00:01.000 --> 00:02.000\none\n\nstray words\n\n00:03.000 --> 00:04.000\ntwo\n",
                       {1000, 3000},
@@ -733,22 +734,14 @@ TEST(TranscriptLookup, SearchIsCaseInsensitiveAndSpansLineBreaks)
         const char* query;
         std::vector<int> cues;
     };
-    const std::vector<Case> cases = {
-        {"world", {0}},
-        {"HELLO WORLD", {0}},
-        {"hello   world", {0}},  // whitespace runs and the line break match one space
-        {"  cue ", {1}},
-        {"école", {3}},
-        {"ÉCOLE", {3}},
-        {"привет", {3}},
-        {"ΣΟΦΊΑ", {3}},  // capital iota with tonos
-        {"σοφία", {3}},
-        {"zero length", {4}},
-        {"e", {0, 1, 2, 3, 4}},
-        {"", {}},
-        {"   ", {}},
-        {"nowhere", {}},
-    };
+    const std::vector<Case> cases
+        = {
+            {"world", {0}},  {"HELLO WORLD", {0}}, {"hello   world", {0}},  // whitespace runs and the line break match one space
+            {"  cue ", {1}}, {"école", {3}},       {"ÉCOLE", {3}},         {"привет", {3}},
+            {"ΣΟΦΊΑ", {3}},  // capital iota with tonos
+            {"σοφία", {3}},  {"zero length", {4}}, {"e", {0, 1, 2, 3, 4}}, {"", {}},
+            {"   ", {}},     {"nowhere", {}},
+        };
     for (const Case& c : cases)
         EXPECT_EQ(searchTranscript(kLookup, c.query), c.cues) << c.query;
 }
@@ -757,7 +750,7 @@ TEST(TranscriptLookup, SearchIsCaseInsensitiveAndSpansLineBreaks)
 // Files beside the video
 
 struct TempFolder : test::TempFolder {
-    TempFolder() : test::TempFolder("transcripts", "WEBVTT\n") {}
+    TempFolder() : test::TempFolder("transcripts", "WEBVTT\n") { }
 };
 
 std::vector<std::string> names(const std::vector<TranscriptFile>& files)

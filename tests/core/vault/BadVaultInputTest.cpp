@@ -17,9 +17,9 @@
 namespace scholia {
 namespace {
 
-using testing::TempVault;
 using testing::cite;
 using testing::noteText;
+using testing::TempVault;
 namespace fs = std::filesystem;
 
 VaultIndexOptions twoThreads()
@@ -83,7 +83,8 @@ TEST(BadVaultInput, TenThousandNotesInOneFolder)
     };
     for (int i = 0; i < kNotes; ++i)
         vault.write("all/" + name(i) + ".md",
-                    noteText("Note " + std::to_string(i), "", "Claim [[" + name((i + 1) % kNotes) + "]] " + cite("00:01") + "\n"));
+                    noteText("Note " + std::to_string(i), "",
+                             "Claim [[" + name((i + 1) % kNotes) + "]] " + cite("00:01") + "\n"));
 
     const NoteFileList listed = listNoteFiles(vault.root());
     EXPECT_EQ(listed.paths.size(), static_cast<std::size_t>(kNotes));

@@ -16,9 +16,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct TempFolder : test::TempFolder {
-    TempFolder() : test::TempFolder("notelinks", "# note\n") {}
+    TempFolder() : test::TempFolder("notelinks", "# note\n") { }
 };
-
 
 // ---- slugifyNoteName ----------------------------------------------------------------------------
 
@@ -27,12 +26,15 @@ struct SlugCase {
     std::string slug;
 };
 
-TEST(SlugifyNoteName, MatchesHowTheVaultNamesItsFiles) {
+TEST(SlugifyNoteName, MatchesHowTheVaultNamesItsFiles)
+{
     const std::vector<SlugCase> cases = {
         // Real vault titles and the file names they were saved under.
         {"Historical context of Irans international relations", "historical_context_of_irans_international_relations"},
-        {"ChinaTaiwan relations and global economic implications", "chinataiwan_relations_and_global_economic_implications"},
-        {"China-Taiwan relations and global economic implications", "chinataiwan_relations_and_global_economic_implications"},
+        {"ChinaTaiwan relations and global economic implications",
+         "chinataiwan_relations_and_global_economic_implications"},
+        {"China-Taiwan relations and global economic implications",
+         "chinataiwan_relations_and_global_economic_implications"},
         {"Role of self-education and experiential learning", "role_of_selfeducation_and_experiential_learning"},
         {"Long-term vision and entrepreneurship", "longterm_vision_and_entrepreneurship"},
         {"Navigating Career Transitions and Self-Confidence", "navigating_career_transitions_and_selfconfidence"},
@@ -72,7 +74,8 @@ TEST(SlugifyNoteName, MatchesHowTheVaultNamesItsFiles) {
     }
 }
 
-TEST(SlugifyNoteName, NamesThatAreSlugsAlreadyTakeAShortcutToTheSameSlug) {
+TEST(SlugifyNoteName, NamesThatAreSlugsAlreadyTakeAShortcutToTheSameSlug)
+{
     // A trailing space makes any name take the general path, and never shows in a slug.
     std::vector<std::string> targets{"a_b", "a__b", "_a", "a_", "_", "__", "a", "z9_0y", "a b", "A_b", "a-b"};
     targets.insert(targets.end(), {"caf\xC3\xA9_x", "\xC3\xA9", "a\tb"});
@@ -86,7 +89,8 @@ TEST(SlugifyNoteName, NamesThatAreSlugsAlreadyTakeAShortcutToTheSameSlug) {
     EXPECT_EQ(slugifyNoteName("already_a_slug_2"), "already_a_slug_2");
 }
 
-TEST(SlugifyNoteName, IsIdempotent) {
+TEST(SlugifyNoteName, IsIdempotent)
+{
     for (const std::string target : {"Long-term vision", "Iran\u2019s  cyber attacks", "Caf\u00e9 culture"}) {
         const std::string once = slugifyNoteName(target);
         EXPECT_EQ(slugifyNoteName(once), once) << target;
@@ -101,7 +105,8 @@ protected:
     fs::path folder() const { return temp.root() / "channel"; }
 };
 
-TEST_F(FindNoteInFolderTest, ExactThenCaseInsensitiveThenSlug) {
+TEST_F(FindNoteInFolderTest, ExactThenCaseInsensitiveThenSlug)
+{
     const fs::path exact = temp.write("channel/Role of AI.md");
     const fs::path slug = temp.write("channel/role_of_ai.md");
 
@@ -124,7 +129,8 @@ TEST_F(FindNoteInFolderTest, ExactThenCaseInsensitiveThenSlug) {
     EXPECT_EQ(bySlugSpaces->rule, LinkRule::Slug);
 }
 
-TEST_F(FindNoteInFolderTest, ExactWinsOverACaseVariant) {
+TEST_F(FindNoteInFolderTest, ExactWinsOverACaseVariant)
+{
     temp.write("channel/Strategy.md");
     const fs::path lower = temp.write("channel/strategy.md");
     const auto found = findNoteInFolder(folder(), "strategy");
@@ -133,7 +139,8 @@ TEST_F(FindNoteInFolderTest, ExactWinsOverACaseVariant) {
     EXPECT_EQ(found->rule, LinkRule::Exact);
 }
 
-TEST_F(FindNoteInFolderTest, ResolvesTheVaultsOwnLinkStyles) {
+TEST_F(FindNoteInFolderTest, ResolvesTheVaultsOwnLinkStyles)
+{
     const fs::path irans = temp.write("channel/historical_context_of_irans_international_relations.md");
     const fs::path sha = temp.write("channel/hash_functions_and_sha256.md");
     struct Case {
@@ -159,14 +166,28 @@ TEST_F(FindNoteInFolderTest, ResolvesTheVaultsOwnLinkStyles) {
     }
 }
 
-TEST_F(FindNoteInFolderTest, RefusesTargetsThatCouldLeaveTheFolder) {
+TEST_F(FindNoteInFolderTest, RefusesTargetsThatCouldLeaveTheFolder)
+{
     temp.write("secret.md");
     temp.write("channel/inner/deep.md");
     temp.write("channel/note.md");
     const fs::path absolute = temp.root() / "secret";
     const std::vector<std::string> targets = {
-        "../secret", "..", "../secret.md", "inner/deep", "inner\\deep", "..\\secret", "./note",
-        absolute.string(), "/etc/passwd", std::string("note\0x", 6), "note/..", "a..b", "", "   ", ".md",
+        "../secret",
+        "..",
+        "../secret.md",
+        "inner/deep",
+        "inner\\deep",
+        "..\\secret",
+        "./note",
+        absolute.string(),
+        "/etc/passwd",
+        std::string("note\0x", 6),
+        "note/..",
+        "a..b",
+        "",
+        "   ",
+        ".md",
     };
     for (const std::string& target : targets) {
         SCOPED_TRACE(target);
@@ -175,7 +196,8 @@ TEST_F(FindNoteInFolderTest, RefusesTargetsThatCouldLeaveTheFolder) {
     EXPECT_TRUE(findNoteInFolder(folder(), "note"));  // the folder itself is fine
 }
 
-TEST_F(FindNoteInFolderTest, RefusesSymlinksPointingOutside) {
+TEST_F(FindNoteInFolderTest, RefusesSymlinksPointingOutside)
+{
     const fs::path outside = temp.write("elsewhere/secret.md");
     const fs::path inside = temp.write("channel/real.md");
     fs::create_directories(folder());
@@ -194,7 +216,8 @@ TEST_F(FindNoteInFolderTest, RefusesSymlinksPointingOutside) {
     EXPECT_EQ(alias->path, folder() / "alias.md");
 }
 
-TEST_F(FindNoteInFolderTest, FallsThroughAnOutsideSymlinkToASafeRule) {
+TEST_F(FindNoteInFolderTest, FallsThroughAnOutsideSymlinkToASafeRule)
+{
     const fs::path outside = temp.write("elsewhere/x.md");
     fs::create_directories(folder());
     fs::create_symlink(outside, folder() / "Growth Loops.md");
@@ -205,7 +228,8 @@ TEST_F(FindNoteInFolderTest, FallsThroughAnOutsideSymlinkToASafeRule) {
     EXPECT_EQ(found->rule, LinkRule::Slug);
 }
 
-TEST_F(FindNoteInFolderTest, OnlyMarkdownFilesInTheFolderItself) {
+TEST_F(FindNoteInFolderTest, OnlyMarkdownFilesInTheFolderItself)
+{
     temp.write("channel/notes.txt");
     temp.write("channel/sub/nested.md");
     fs::create_directories(folder() / "dir.md");

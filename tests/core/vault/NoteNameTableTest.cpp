@@ -59,8 +59,8 @@ TEST(NoteNameTable, SameFolderThenFewestFoldersThenFewestBytesThenByteOrder)
 TEST(NoteNameTable, PathsAreRefusedNotLookedUp)
 {
     const NoteNameTable table({"a/passwd.md", "etc/passwd.md"});
-    for (const char* target : {"../../etc/passwd", "/etc/passwd", "etc/passwd", "..\\passwd", "..", "", "  ",
-                               "C:\\passwd"})
+    for (const char* target :
+         {"../../etc/passwd", "/etc/passwd", "etc/passwd", "..\\passwd", "..", "", "  ", "C:\\passwd"})
         EXPECT_EQ(table.resolve(target, "a/x.md").status, LinkStatus::Refused) << target;
 }
 

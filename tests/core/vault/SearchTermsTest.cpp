@@ -60,7 +60,8 @@ TEST(SearchTerms, StopWordsOfEveryLengthAndTheirNeighbours)
     for (const char* stop : {"an", "of", "the", "and", "with", "them", "about", "which", "there"})
         EXPECT_FALSE(isIndexableTerm(stop)) << stop;
     // One letter more, less or different, and prefixes: words like any other.
-    for (const char* word : {"ant", "ofs", "th", "thee", "andy", "withe", "abou", "abouts", "whic", "theres", "xn", "iran"})
+    for (const char* word :
+         {"ant", "ofs", "th", "thee", "andy", "withe", "abou", "abouts", "whic", "theres", "xn", "iran"})
         EXPECT_TRUE(isIndexableTerm(word)) << word;
 }
 
@@ -91,11 +92,28 @@ RandomText randomText(std::mt19937& random)
         std::string_view folded;  // empty: a separator
     };
     static constexpr std::array<Piece, 22> kPieces = {{
-        {"\u00e9", "e"},  {"\u00dc", "u"}, {"\u00df", "ss"}, {"\u0152", "oe"}, {"\u011f", "g"},
-        {"\u0131", "i"},  {"\u0141", "l"}, {"\u017a", "z"},  {"\u0391", "\u03b1"}, {"\u041c", "\u043c"},
-        {"\u6771", "\u6771"}, {" ", ""},   {",", ""},         {"'", ""},         {"-", ""},
-        {"\n", ""},       {"\u2014", ""},  {"\u2019", ""},   {"\u00a0", ""},   {"\U0001F525", ""},
-        {"\xff", ""},     {"\x80", ""},
+        {"\u00e9", "e"},
+        {"\u00dc", "u"},
+        {"\u00df", "ss"},
+        {"\u0152", "oe"},
+        {"\u011f", "g"},
+        {"\u0131", "i"},
+        {"\u0141", "l"},
+        {"\u017a", "z"},
+        {"\u0391", "\u03b1"},
+        {"\u041c", "\u043c"},
+        {"\u6771", "\u6771"},
+        {" ", ""},
+        {",", ""},
+        {"'", ""},
+        {"-", ""},
+        {"\n", ""},
+        {"\u2014", ""},
+        {"\u2019", ""},
+        {"\u00a0", ""},
+        {"\U0001F525", ""},
+        {"\xff", ""},
+        {"\x80", ""},
     }};
     RandomText out;
     std::string word;
@@ -134,7 +152,9 @@ TEST(SearchTerms, RandomTextsOfWordsAndSeparatorsAcrossEveryBlockEdge)
     for (int round = 0; round < 2000; ++round) {
         const RandomText sample = randomText(random);
         std::vector<ExpectedToken> tokens;
-        forEachSearchToken(sample.text, [&](const SearchToken& t) { tokens.push_back({std::string(t.term), t.begin, t.end}); });
+        forEachSearchToken(sample.text, [&](const SearchToken& t) {
+            tokens.push_back({std::string(t.term), t.begin, t.end});
+        });
         ASSERT_EQ(tokens, sample.tokens) << sample.text;
     }
 }

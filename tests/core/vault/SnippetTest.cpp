@@ -60,7 +60,8 @@ TEST(SearchSnippet, NeverCutsInsideAUtf8Character)
 
 TEST(SentenceSnippet, TheSentenceHoldingTheLink)
 {
-    const std::string claim = "Iran attacked in July. This led to diplomatic relations being severed. Sanctions followed.";
+    const std::string claim
+        = "Iran attacked in July. This led to diplomatic relations being severed. Sanctions followed.";
     const Snippet s = sentenceSnippet(claim, "diplomatic relations");
     EXPECT_EQ(s.text, "This led to diplomatic relations being severed.");
     EXPECT_EQ(highlighted(s, 0), "diplomatic relations");

@@ -103,8 +103,8 @@ TEST(TermIndex, DocumentsAddedOutOfOrderComeBackSorted)
     TermIndex index;
     for (const std::uint32_t doc : {50000u, 3u, 70000u, 2u, 1000000u})
         add(index, doc, {{"war", doc % 7}});
-    EXPECT_EQ(index.find("war"), (std::vector<Posting>{{2, 2}, {3, 3}, {50000, 50000 % 7}, {70000, 70000 % 7},
-                                                      {1000000, 1000000 % 7}}));
+    EXPECT_EQ(index.find("war"),
+              (std::vector<Posting>{{2, 2}, {3, 3}, {50000, 50000 % 7}, {70000, 70000 % 7}, {1000000, 1000000 % 7}}));
 }
 
 TEST(TermIndex, PrefixMergesEveryTermThatBeginsWithIt)

@@ -55,7 +55,8 @@ class LinkRules : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        const std::string target = noteText("Target note", "", "Intro " + cite("00:01") + "\n\n## Some Heading\n\nText " + cite("00:02") + "\n");
+        const std::string target = noteText(
+            "Target note", "", "Intro " + cite("00:01") + "\n\n## Some Heading\n\nText " + cite("00:02") + "\n");
         vault.write("b/target_note.md", target);
         // Outside the vault, where "../../etc/passwd" from a/ would lead.
         fs::create_directories(vault.outside() / "etc");
@@ -64,14 +65,15 @@ protected:
         std::ofstream(vault.root() / "etc" / "passwd.md") << "# a note named passwd\n";
 
         const std::string absolute = (vault.root() / "b" / "target_note").string();
-        vault.write("a/source.md", noteText("Source", "", "Exact [[target_note]] " + cite("00:01") + "\n\n" +     // 6
-                                                              "Case [[Target_Note]] " + cite("00:02") + "\n\n" +    // 8
-                                                              "Slug [[ Target Note | the label ]]\n\n" +            // 10
-                                                              "Fragment [[target_note#Some Heading]]\n\n" +         // 12
-                                                              "Dangling [[no_such_note]]\n\n" +                     // 14
-                                                              "Escape [[../../etc/passwd]]\n\n" +                   // 16
-                                                              "Absolute [[" + absolute + "]]\n\n" +                 // 18
-                                                              "Suffix [[target_note.md]]\n"));                      // 20
+        vault.write("a/source.md", noteText("Source", "",
+                                            "Exact [[target_note]] " + cite("00:01") + "\n\n" +     // 6
+                                                "Case [[Target_Note]] " + cite("00:02") + "\n\n" +  // 8
+                                                "Slug [[ Target Note | the label ]]\n\n" +          // 10
+                                                "Fragment [[target_note#Some Heading]]\n\n" +       // 12
+                                                "Dangling [[no_such_note]]\n\n" +                   // 14
+                                                "Escape [[../../etc/passwd]]\n\n" +                 // 16
+                                                "Absolute [[" + absolute + "]]\n\n" +               // 18
+                                                "Suffix [[target_note.md]]\n"));                    // 20
         index = VaultIndex::build(vault.root(), twoThreads());
         links = index.links(idOf(index, "a/source.md"));
         target_ = idOf(index, "b/target_note.md");
@@ -151,8 +153,8 @@ TEST(VaultLinks, ANameInSeveralFoldersMeansTheOneBesideTheLink)
     const VaultCheck check = index.check();
     ASSERT_EQ(check.sharedFileNames.size(), 1u);
     EXPECT_EQ(check.sharedFileNames[0].fileName, "intro.md");
-    EXPECT_EQ(check.sharedFileNames[0].notes,
-              (std::vector<NoteId>{idOf(index, "a/intro.md"), idOf(index, "b/intro.md"), idOf(index, "deep/er/intro.md")}));
+    EXPECT_EQ(check.sharedFileNames[0].notes, (std::vector<NoteId>{idOf(index, "a/intro.md"), idOf(index, "b/intro.md"),
+                                                                   idOf(index, "deep/er/intro.md")}));
     EXPECT_EQ(check.resolvedAmongSeveral, 3u);
 }
 
@@ -323,11 +325,15 @@ TEST(VaultNotes, OutlineClaimsAndCountsOfANote)
 {
     TempVault vault;
     vault.write("ch/note.md", noteText("The note", "vid12345678",
-                                       "First claim " + cite("00:10") + " and " + cite("00:20") + ".\n\n"  // 6
-                                       "## Part one\n\n"                                                   // 8
-                                       "Second claim " + cite("01:05") + ".\n\n"                           // 10
-                                       "### Detail\n\n"                                                    // 12
-                                       "- Item with [[missing_one]] " + cite("02:00") + "\n"));            // 14
+                                       "First claim " + cite("00:10") + " and " + cite("00:20")
+                                           + ".\n\n"            // 6
+                                             "## Part one\n\n"  // 8
+                                             "Second claim "
+                                           + cite("01:05")
+                                           + ".\n\n"           // 10
+                                             "### Detail\n\n"  // 12
+                                             "- Item with [[missing_one]] "
+                                           + cite("02:00") + "\n"));  // 14
     const VaultIndex index = VaultIndex::build(vault.root(), twoThreads());
     const NoteId id = idOf(index, "ch/note.md");
 
@@ -356,9 +362,9 @@ TEST(VaultNotes, AThousandNotesInOneFolder)
         return "n" + std::string(4 - digits.size(), '0') + digits;
     };
     for (int i = 0; i < kNotes; ++i)
-        vault.write("all/" + name(i) + ".md",
-                    noteText("Note " + std::to_string(i), "",
-                             "Claim about word" + name(i) + " and [[" + name((i + 1) % kNotes) + "]] " + cite("00:01") + "\n"));
+        vault.write("all/" + name(i) + ".md", noteText("Note " + std::to_string(i), "",
+                                                       "Claim about word" + name(i) + " and [[" + name((i + 1) % kNotes)
+                                                           + "]] " + cite("00:01") + "\n"));
     IndexProgress progress;
     const VaultIndex index = VaultIndex::build(vault.root(), VaultIndexOptions{4, kDefaultMaxNoteBytes}, &progress);
 
@@ -395,9 +401,13 @@ TEST(VaultBacklinks, EveryLinkingNoteWithLineAndSentence)
 {
     TempVault vault;
     vault.write("a/target.md", noteText("Target", "", "Body " + cite("00:01") + "\n"));
-    vault.write("a/one.md", noteText("One", "", "Iran attacked. It hit [[target | the target]] hard. Then calm. " + cite("01:00") + "\n"));
-    vault.write("b/two.md", noteText("Two", "", "From: [[target]] <br/>\n\n"        // 6
-                                                "- Item on [[target#Part]] " + cite("02:00") + "\n"));  // 8
+    vault.write(
+        "a/one.md",
+        noteText("One", "", "Iran attacked. It hit [[target | the target]] hard. Then calm. " + cite("01:00") + "\n"));
+    vault.write("b/two.md", noteText("Two", "",
+                                     "From: [[target]] <br/>\n\n"  // 6
+                                     "- Item on [[target#Part]] "
+                                         + cite("02:00") + "\n"));  // 8
     vault.write("b/none.md", noteText("None", "", "Links to [[one]] only " + cite("00:05") + "\n"));
     const VaultIndex index = VaultIndex::build(vault.root(), twoThreads());
 
@@ -427,7 +437,8 @@ TEST(VaultBacklinks, EveryLinkingNoteWithLineAndSentence)
 TEST(VaultVideos, NotesGroupedByVideoAndTheirCitationsInTimeOrder)
 {
     TempVault vault;
-    vault.write("b/n1.md", noteText("N1", "video_one__", "Late " + cite("02:00") + "\n\nEarly " + cite("00:30") + "\n"));
+    vault.write("b/n1.md",
+                noteText("N1", "video_one__", "Late " + cite("02:00") + "\n\nEarly " + cite("00:30") + "\n"));
     vault.write("a/n2.md", noteText("N2", "video_one__", "Middle " + cite("01:00") + " again " + cite("02:00") + "\n"));
     vault.write("c/n3.md", noteText("N3", "video_two__", "Other " + cite("00:10") + "\n"));
     vault.write("c/n4.md", noteText("N4", "", "No video " + cite("00:10") + "\n"));
@@ -461,10 +472,12 @@ TEST(VaultVideos, AVideoIsNamedByTheNoteItsOtherNotesLinkTo)
 {
     TempVault vault;
     // As in the real vault: the video's own note links to its topic notes, and they back to it.
-    vault.write("ch/a_topic.md", noteText("A topic", "video_one__", "See [[The talk itself | the talk]] " + cite("00:10") + "\n"));
-    vault.write("ch/b_topic.md", noteText("B topic", "video_one__", "Part of [[the_talk_itself]] " + cite("00:20") + "\n"));
-    vault.write("ch/the_talk_itself.md",
-                noteText("The talk itself", "video_one__", "Covers [[a_topic]] and [[b_topic]] " + cite("00:05") + "\n"));
+    vault.write("ch/a_topic.md",
+                noteText("A topic", "video_one__", "See [[The talk itself | the talk]] " + cite("00:10") + "\n"));
+    vault.write("ch/b_topic.md",
+                noteText("B topic", "video_one__", "Part of [[the_talk_itself]] " + cite("00:20") + "\n"));
+    vault.write("ch/the_talk_itself.md", noteText("The talk itself", "video_one__",
+                                                  "Covers [[a_topic]] and [[b_topic]] " + cite("00:05") + "\n"));
     vault.write("ch/z_other.md", noteText("Z other", "video_one__", "Links [[index]] only " + cite("00:30") + "\n"));
     vault.write("index.md", noteText("Index", "", "[[a_topic]] [[z_other]]\n"));
     vault.write("two/first.md", noteText("First", "video_two__", "No links " + cite("00:10") + "\n"));
@@ -483,13 +496,18 @@ class VaultSearch : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        vault.write("a/cyber_warfare.md", noteText("Cyber warfare", "", "States aim malware at power grids " + cite("00:05") + "\n"));
+        vault.write("a/cyber_warfare.md",
+                    noteText("Cyber warfare", "", "States aim malware at power grids " + cite("00:05") + "\n"));
         vault.write("c/other.md", noteText("Security notes", "",
-                                           "Unrelated opening " + cite("00:01") + "\n\n"
-                                           "The cyber security of Albania is weak " + cite("03:00") + "\n"));
+                                           "Unrelated opening " + cite("00:01")
+                                               + "\n\n"
+                                                 "The cyber security of Albania is weak "
+                                               + cite("03:00") + "\n"));
         vault.write("z/albania.md", noteText("Albania under attack", "",
-                                             "Iran launched a cyber attack on Albania " + cite("00:09") + "\n\n"
-                                             "NATO pledged support " + cite("00:20") + "\n"));
+                                             "Iran launched a cyber attack on Albania " + cite("00:09")
+                                                 + "\n\n"
+                                                   "NATO pledged support "
+                                                 + cite("00:20") + "\n"));
         index = VaultIndex::build(vault.root(), twoThreads());
     }
 
@@ -641,7 +659,8 @@ TEST(VaultUpdates, ChangedNotesAreThoseSavedReplacedOrRemovedSinceTheyWereRead)
     fs::last_write_time(vault.root() / "a" / "same_size.md", later);
     fs::remove(vault.root() / "b" / "gone.md");
     vault.write("c/new.md", noteText("New", "", "Not known yet " + cite("00:01") + "\n"));  // for the folder watch
-    EXPECT_EQ(changedFiles(index.root(), index.noteStamps()), (std::vector<std::string>{"a/edited.md", "a/same_size.md", "b/gone.md"}));
+    EXPECT_EQ(changedFiles(index.root(), index.noteStamps()),
+              (std::vector<std::string>{"a/edited.md", "a/same_size.md", "b/gone.md"}));
 
     for (const std::string& path : changedFiles(index.root(), index.noteStamps()))
         index.update(path);
@@ -746,7 +765,8 @@ TEST(VaultProgress, CancellingInTheBackgroundStopsEarly)
     std::atomic<bool> notified{false};
     VaultIndexBuild build(vault.root(), options, [&] { notified = true; });
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (build.progress().filesIndexed.load() < 20 && !build.finished() && std::chrono::steady_clock::now() < deadline)
+    while (build.progress().filesIndexed.load() < 20 && !build.finished()
+           && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     build.cancel();
     const VaultIndex index = build.take();
@@ -764,7 +784,8 @@ TEST(VaultProgress, ABackgroundBuildHandsOverTheWholeIndex)
 {
     TempVault vault;
     for (int i = 0; i < 30; ++i)
-        vault.write("f" + std::to_string(i % 3) + "/n" + std::to_string(i) + ".md", noteText("N", "", "Text " + cite("00:01") + "\n"));
+        vault.write("f" + std::to_string(i % 3) + "/n" + std::to_string(i) + ".md",
+                    noteText("N", "", "Text " + cite("00:01") + "\n"));
     VaultIndexBuild build(vault.root());
     const VaultIndex index = build.take();
     EXPECT_TRUE(build.finished());
@@ -782,8 +803,10 @@ TEST(VaultChecks, CountsEveryRuleAndListsWhatIsWrong)
     vault.write("a/topic_one.md", noteText("Topic one", "", "T " + cite("00:01") + "\n"));
     vault.write("a/intro.md", noteText("Intro", "", "I " + cite("00:01") + "\n"));
     vault.write("b/intro.md", noteText("Intro", "", "No citations here\n"));
-    vault.write("b/links.md", noteText("Links", "", "[[topic_one]] [[TOPIC_ONE]] [[Topic one]] [[Topic One]] "
-                                                    "[[gone]] [[../x]] [[intro]] " + cite("00:01") + "\n"));
+    vault.write("b/links.md", noteText("Links", "",
+                                       "[[topic_one]] [[TOPIC_ONE]] [[Topic one]] [[Topic One]] "
+                                       "[[gone]] [[../x]] [[intro]] "
+                                           + cite("00:01") + "\n"));
     vault.write("b/broken.md", std::string("\0\0", 2));
     const VaultIndex index = VaultIndex::build(vault.root(), twoThreads());
     const VaultCheck check = index.check();

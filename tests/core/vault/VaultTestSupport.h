@@ -27,7 +27,8 @@ public:
         for (auto it = std::filesystem::recursive_directory_iterator(m_base, ec);
              !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
             std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
-                                         std::filesystem::perm_options::add | std::filesystem::perm_options::nofollow, ec);
+                                         std::filesystem::perm_options::add | std::filesystem::perm_options::nofollow,
+                                         ec);
         std::filesystem::remove_all(m_base, ec);
     }
     TempVault(const TempVault&) = delete;
