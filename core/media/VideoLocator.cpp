@@ -1,5 +1,7 @@
 #include "media/VideoLocator.h"
 
+#include "common/Ascii.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -23,14 +25,6 @@ constexpr std::array<std::string_view, 6> kAudioExtensions = {"mp3", "m4a", "opu
 constexpr std::uintmax_t kMaxInfoJsonBytes = 64u * 1024u * 1024u;
 // Far beyond any real video, and keeps seconds * 1000 far from overflowing.
 constexpr double kMaxDurationSeconds = 1e9;
-
-std::string asciiLower(std::string_view text)
-{
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
-    return lower;
-}
 
 // Index into video-then-audio extension order, or nullopt when not a media file.
 std::optional<int> extensionRank(const fs::path& file)

@@ -1,23 +1,11 @@
 #include "note/RawHtml.h"
 
+#include "common/Ascii.h"
 #include "render/HtmlEscape.h"
 
 namespace scholia {
 
 namespace {
-
-bool isAsciiLetter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool isAsciiDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 std::size_t endAfter(std::string_view html, std::size_t from, std::string_view terminator)
 {
@@ -56,7 +44,7 @@ std::size_t entityLength(std::string_view text)
     const std::size_t start = i;
     while (i < text.size() && i - start < 32
            && (isAsciiDigit(text[i]) || (!numeric && isAsciiLetter(text[i]))
-               || (hex && ((lower(text[i]) >= 'a' && lower(text[i]) <= 'f')))))
+               || (hex && ((asciiLower(text[i]) >= 'a' && asciiLower(text[i]) <= 'f')))))
         ++i;
     return i > start && i < text.size() && text[i] == ';' ? i + 1 : 0;
 }
@@ -92,7 +80,7 @@ RawTag readRawTag(std::string_view html)
         tag.isTag = true;
         tag.name = "!";
         for (i = 2; i < html.size() && isAsciiLetter(html[i]); ++i)
-            tag.name.push_back(lower(html[i]));
+            tag.name.push_back(asciiLower(html[i]));
         tag.length = endAfter(html, 2, ">");
         return tag;
     }
@@ -102,7 +90,7 @@ RawTag readRawTag(std::string_view html)
     if (i >= html.size() || !isAsciiLetter(html[i]))
         return tag;
     for (; i < html.size() && (isAsciiLetter(html[i]) || isAsciiDigit(html[i]) || html[i] == '-'); ++i)
-        tag.name.push_back(lower(html[i]));
+        tag.name.push_back(asciiLower(html[i]));
     tag.isTag = true;
     tag.length = elementTagEnd(html, i);
     return tag;
@@ -122,7 +110,7 @@ std::size_t findClosingTag(std::string_view html, std::string_view name)
 {
     for (std::size_t at = html.find("</"); at != std::string_view::npos; at = html.find("</", at + 2)) {
         std::size_t k = 0;
-        while (k < name.size() && at + 2 + k < html.size() && lower(html[at + 2 + k]) == name[k])
+        while (k < name.size() && at + 2 + k < html.size() && asciiLower(html[at + 2 + k]) == name[k])
             ++k;
         if (k == name.size())
             return at;

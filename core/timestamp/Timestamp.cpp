@@ -1,5 +1,7 @@
 #include "timestamp/Timestamp.h"
 
+#include "common/Ascii.h"
+
 #include <array>
 #include <charconv>
 #include <cstddef>
@@ -14,10 +16,6 @@ namespace {
 constexpr std::int64_t kMaxFieldValue = 999'999'999;
 constexpr std::size_t kMaxFields = TimeFields::kMax;
 
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -47,9 +45,9 @@ std::vector<Token> tokenize(std::string_view s)
         const char c = s[i];
         std::size_t j = i + 1;
         Token::Kind kind = Token::Kind::Junk;
-        if (isDigit(c)) {
+        if (isAsciiDigit(c)) {
             kind = Token::Kind::Digits;
-            while (j < s.size() && isDigit(s[j]))
+            while (j < s.size() && isAsciiDigit(s[j]))
                 ++j;
         } else if (c == ':') {
             kind = Token::Kind::Colon;
@@ -236,7 +234,7 @@ bool readPlain(std::string_view s, TimestampText& out)
     for (;;) {
         const std::size_t start = i;
         std::int64_t value = 0;
-        while (i < s.size() && isDigit(s[i])) {
+        while (i < s.size() && isAsciiDigit(s[i])) {
             value = value * 10 + (s[i] - '0');
             if (value > kMaxFieldValue)
                 return false;

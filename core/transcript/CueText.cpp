@@ -1,5 +1,7 @@
 #include "transcript/CueText.h"
 
+#include "common/Ascii.h"
+
 #include <array>
 #include <optional>
 #include <utility>
@@ -29,24 +31,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kNamedEn
     {"rdquo", "\u201D"},
 }};
 
-bool isAsciiDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isAsciiLetter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\n' || c == '\r';
-}
-
-char asciiLower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // "#39", "#x27": the code point, U+FFFD for one that cannot be text, nothing when not a number.

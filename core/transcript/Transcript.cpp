@@ -1,5 +1,6 @@
 #include "transcript/Transcript.h"
 
+#include "common/Ascii.h"
 #include "timestamp/Timestamp.h"
 #include "transcript/CueText.h"
 #include "transcript/RollingCaptions.h"
@@ -29,11 +30,6 @@ bool isSpaceOrTab(char c)
     return c == ' ' || c == '\t';
 }
 
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 bool isAllWhitespace(std::string_view text)
 {
     return std::all_of(text.begin(), text.end(),
@@ -42,7 +38,7 @@ bool isAllWhitespace(std::string_view text)
 
 bool isAllDigits(std::string_view text)
 {
-    return !text.empty() && std::all_of(text.begin(), text.end(), isDigit);
+    return !text.empty() && std::all_of(text.begin(), text.end(), isAsciiDigit);
 }
 
 bool hasArrow(std::string_view line)
@@ -145,9 +141,9 @@ std::optional<std::int64_t> readTime(std::string_view line, std::size_t& pos, bo
     while (count < 3) {
         const std::size_t begin = i;
         std::int64_t value = 0;
-        while (i < line.size() && isDigit(line[i]) && i - begin < kMaxFieldDigits)
+        while (i < line.size() && isAsciiDigit(line[i]) && i - begin < kMaxFieldDigits)
             value = value * 10 + (line[i++] - '0');
-        if (i == begin || (i < line.size() && isDigit(line[i])))
+        if (i == begin || (i < line.size() && isAsciiDigit(line[i])))
             return std::nullopt;  // none, or too many digits
         fields[count++] = value;
         if (i >= line.size() || line[i] != ':')
@@ -160,7 +156,7 @@ std::optional<std::int64_t> readTime(std::string_view line, std::size_t& pos, bo
     if (i < line.size() && (line[i] == '.' || line[i] == ',')) {
         const std::size_t begin = ++i;
         int scale = 100;
-        for (; i < line.size() && isDigit(line[i]); ++i, scale /= 10)
+        for (; i < line.size() && isAsciiDigit(line[i]); ++i, scale /= 10)
             millis += (line[i] - '0') * scale;
         if (i == begin)
             return std::nullopt;

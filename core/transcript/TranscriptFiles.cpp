@@ -1,5 +1,7 @@
 #include "transcript/TranscriptFiles.h"
 
+#include "common/Ascii.h"
+
 #include <algorithm>
 #include <optional>
 #include <string_view>
@@ -10,34 +12,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool isLetter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string asciiLower(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), lower);
-    return out;
-}
-
 // "en", "en-US", "pt_BR", "zh-Hans", "en-orig": a BCP 47-like tag as yt-dlp writes them; not
 // "f137" (a yt-dlp format id) nor "final" (a word in a title after a dot).
 bool isLanguageTag(std::string_view tag)
 {
     std::size_t i = 0;
-    while (i < tag.size() && isLetter(tag[i]))
+    while (i < tag.size() && isAsciiLetter(tag[i]))
         ++i;
     if (i < 2 || i > 3)
         return false;
@@ -45,7 +25,7 @@ bool isLanguageTag(std::string_view tag)
         if (tag[i] != '-' && tag[i] != '_')
             return false;
         const std::size_t begin = ++i;
-        while (i < tag.size() && (isLetter(tag[i]) || isDigit(tag[i])))
+        while (i < tag.size() && (isAsciiLetter(tag[i]) || isAsciiDigit(tag[i])))
             ++i;
         if (i == begin || i - begin > 8)
             return false;

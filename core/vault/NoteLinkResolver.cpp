@@ -1,5 +1,8 @@
 #include "vault/NoteLinkResolver.h"
 
+#include "common/Ascii.h"
+#include "common/Utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -60,47 +63,6 @@ bool inRanges(char32_t cp, const std::array<CodePointRange, N>& ranges)
                        [cp](const CodePointRange& r) { return cp >= r.first && cp <= r.last; });
 }
 
-struct DecodedChar {
-    char32_t codePoint = 0;
-    std::size_t length = 1;  // bytes consumed
-    bool valid = false;
-};
-
-// One UTF-8 sequence at the start of `text`; invalid bytes are reported one at a time.
-DecodedChar decodeUtf8(std::string_view text)
-{
-    const auto lead = static_cast<unsigned char>(text[0]);
-    if (lead < 0x80)
-        return {lead, 1, true};
-    std::size_t length = 0;
-    char32_t cp = 0;
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2;
-        cp = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3;
-        cp = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4;
-        cp = lead & 0x07;
-    } else
-        return {};
-    if (text.size() < length)
-        return {};
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto next = static_cast<unsigned char>(text[i]);
-        if ((next & 0xC0) != 0x80)
-            return {};
-        cp = (cp << 6) | (next & 0x3F);
-    }
-    static constexpr std::array<char32_t, 5> kMinForLength = {0, 0, 0x80, 0x800, 0x10000};
-    const bool overlong = cp < kMinForLength[length];
-    const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-    if (overlong || surrogate || cp > 0x10FFFF)
-        return {};
-    return {cp, length, true};
-}
-
 enum class SlugClass { Keep, Separator, Remove };
 
 SlugClass classify(char32_t cp)
@@ -118,17 +80,6 @@ SlugClass classify(char32_t cp)
     if (inRanges(cp, kUnicodeSpaces))
         return SlugClass::Separator;
     return SlugClass::Keep;
-}
-
-char asciiLower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size()
-        && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return asciiLower(x) == asciiLower(y); });
 }
 
 // ---- folder lookup -------------------------------------------------------------------------
@@ -230,7 +181,7 @@ std::string slugifyNoteName(std::string_view target)
     slug.reserve(target.size());
     bool pendingSeparator = false;
     while (!target.empty()) {
-        const DecodedChar decoded = decodeUtf8(target);
+        const Utf8Char decoded = decodeUtf8(target);
         const std::string_view bytes = target.substr(0, decoded.length);
         target.remove_prefix(decoded.length);
         if (!decoded.valid)

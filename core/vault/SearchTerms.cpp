@@ -109,41 +109,6 @@ bool isSeparator(char32_t cp)
                        [cp](const CodePointRange& r) { return cp >= r.first && cp <= r.last; });
 }
 
-struct Decoded {
-    char32_t codePoint = 0;
-    std::size_t length = 1;
-    bool valid = false;
-};
-
-Decoded decodeUtf8(std::string_view text)
-{
-    const auto lead = static_cast<unsigned char>(text[0]);
-    if (lead < 0x80)
-        return {lead, 1, true};
-    std::size_t length = 0;
-    char32_t cp = 0;
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2;
-        cp = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3;
-        cp = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4;
-        cp = lead & 0x07;
-    } else
-        return {};
-    if (text.size() < length)
-        return {};
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto next = static_cast<unsigned char>(text[i]);
-        if ((next & 0xC0) != 0x80)
-            return {};
-        cp = (cp << 6) | (next & 0x3F);
-    }
-    return {cp, length, true};
-}
-
 // Appends the folded form of one non-ASCII letter; returns false for a separator.
 bool appendFolded(std::string& out, char32_t cp)
 {
@@ -195,7 +160,7 @@ struct FoldedCharacter {
 // Folds the non-ASCII character at text[at] onto `term`.
 FoldedCharacter foldNonAscii(std::string_view text, std::size_t at, std::string& term)
 {
-    const Decoded decoded = decodeUtf8(text.substr(at));
+    const Utf8Char decoded = decodeUtf8(text.substr(at));
     const bool letter = decoded.valid && appendFolded(term, decoded.codePoint);  // stray bytes separate words
     return {decoded.length, letter};
 }

@@ -1,5 +1,7 @@
 #include "vault/VaultFiles.h"
 
+#include "common/Ascii.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -80,7 +82,7 @@ public:
         std::sort(m_list.paths.begin(), m_list.paths.end());  // "Index.md" before "index.md", always
         for (const std::string_view indexName : {"index.md", "readme.md", "home.md"}) {
             for (const std::string& note : m_list.paths) {
-                if (equalIgnoringAsciiCase(note, indexName))
+                if (equalsIgnoringAsciiCase(note, indexName))
                     return note;
             }
         }
@@ -108,13 +110,6 @@ private:
                 return note;
         }
         return std::nullopt;
-    }
-
-    static bool equalIgnoringAsciiCase(std::string_view a, std::string_view b)
-    {
-        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-                   return (x >= 'A' && x <= 'Z' ? x | 0x20 : x) == y;
-               });
     }
 
     bool cancelled()
