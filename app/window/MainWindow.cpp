@@ -1200,7 +1200,6 @@ QDockWidget* vaultDock(QMainWindow* window, const QString& objectName, const QSt
     return dock;
 }
 
-// True when some note (.md) lies below `folder`, found without listing all of them.
 }  // namespace
 
 void MainWindow::createVaultWidgets()
